@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '@samvad/db';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import swaggerUi from 'swagger-ui-express';
+import type { TConfig } from './config.js';
+import { authorise } from './http/authenticate.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { buildOpenApiDocument } from './http/openapi.js';
+import { defineRoute, toExpressPath, type TRoute } from './http/route.js';
+import type { Logger } from './logger.js';
+import { applicationRoutes } from './modules/applications/applications.routes.js';
+import { createApplicationService } from './modules/applications/applications.service.js';
+import { createAuditLog } from './modules/audit/audit.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { createTokenSigner, type TTokenSigner } from './modules/auth/tokens.js';
+import { facilityRoutes } from './modules/facilities/facilities.routes.js';
+import { createFacilityService } from './modules/facilities/facilities.service.js';
+import { grievanceRoutes } from './modules/grievances/grievances.routes.js';
+import { createGrievanceService } from './modules/grievances/grievances.service.js';
+import { healthRoutes, type TReadinessChecks } from './modules/health/health.routes.js';
+import { householdRoutes } from './modules/households/households.routes.js';
+import { createHouseholdService } from './modules/households/households.service.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { residentRoutes } from './modules/residents/residents.routes.js';
+import { createResidentService } from './modules/residents/residents.service.js';
+import { serveConsole } from './http/console.js';
+
+export const API_VERSION = '0.1.0';
+
+export interface TAppDeps {
+  config: TConfig;
+  logger: Logger;
+  prisma: PrismaClient;
+  readiness: TReadinessChecks;
+  now?: () => Date;
+}
+
+export interface TApp {
+  app: Express;
+  routes: readonly TRoute[];
+  signer: TTokenSigner;
+  /** loads what the app keeps in memory (the facility index); call before serving */
+  warmUp: () => Promise<void>;
+}
+
+/** Builds the HTTP app from its dependencies. Nothing here listens, connects or reads the environment. */
+export function createApp(deps: TAppDeps): TApp {
+  const { config, logger, prisma, readiness, now } = deps;
+  const signer = createTokenSigner(config.auth.jwtSecret, config.auth.accessTtlSeconds, now);
+  const audit = createAuditLog(prisma);
+  const facilities = createFacilityService({ prisma });
+
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  const httpDuration = new Histogram({
+    name: 'samvad_http_request_duration_seconds',
+    help: 'HTTP request duration by route',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [metrics],
+  });
+
+  const domainRoutes: TRoute[] = [
+    ...healthRoutes(readiness, metrics),
+    ...authRoutes(createAuthService({ prisma, signer, refreshTtlSeconds: config.auth.refreshTtlSeconds, now })),
+    ...householdRoutes(createHouseholdService({ prisma, audit, now })),
+    ...residentRoutes(createResidentService({ prisma, audit, now })),
+    ...applicationRoutes(createApplicationService({ prisma, audit })),
+    ...facilityRoutes(facilities),
+    ...grievanceRoutes(createGrievanceService({ prisma, now })),
+    ...referenceRoutes(prisma),
+  ];
+  const openApi = buildOpenApiDocument(domainRoutes, API_VERSION);
+  const routes: TRoute[] = [
+    ...domainRoutes,
+    defineRoute({
+      method: 'get',
+      path: '/api/openapi.json',
+      summary: 'This API as an OpenAPI 3.1 document',
+      tag: 'operations',
+      access: 'public',
+      produces: 'application/json',
+      handler: async ({ res }) => {
+        res.json(openApi);
+      },
+    }),
+  ];
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.http.trustProxy);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const header = req.headers['x-request-id'];
+        const id = typeof header === 'string' && /^[\w-]{8,64}$/.test(header) ? header : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  // Swagger UI needs inline scripts; every other response gets the strict default policy.
+  app.use('/api/docs', helmet({ contentSecurityPolicy: false }), swaggerUi.serve, swaggerUi.setup(openApi));
+  app.use(helmet());
+  if (config.http.corsOrigins.length > 0) {
+    const allowed = new Set(config.http.corsOrigins);
+    app.use((req, res, next) => {
+      const origin = req.headers.origin;
+      if (origin && allowed.has(origin)) {
+        res.setHeader('access-control-allow-origin', origin);
+        res.setHeader('vary', 'origin');
+        res.setHeader('access-control-allow-headers', 'authorization, content-type');
+        res.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE');
+        if (req.method === 'OPTIONS') return void res.status(204).end();
+      }
+      next();
+    });
+  }
+  app.use(express.json({ limit: '256kb' }));
+
+  for (const route of routes) {
+    app[route.method](toExpressPath(route.path), async (req, res) => {
+      const stop = httpDuration.startTimer({ method: route.method.toUpperCase(), route: route.path });
+      res.on('finish', () => stop({ status: String(res.statusCode) }));
+      const user = await authorise(req, route.access, signer);
+      await route.run(req, res, user);
+    });
+  }
+
+  app.use(['/api', '/healthz', '/readyz', '/metrics'], notFoundHandler);
+  if (config.consoleDist) serveConsole(app, config.consoleDist);
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+
+  return {
+    app,
+    routes,
+    signer,
+    warmUp: async () => {
+      const count = await facilities.load();
+      logger.info({ facilities: count }, 'facility index loaded');
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Samvad reads from its environment, parsed once at start-up by main.ts.
+ * Defaults make the demo run on one machine; outside demo mode no secret has a default.
+ */
+const envShape = {
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Node environment'),
+    SAMVAD_MODE: z
+      .enum(['demo', 'production'])
+      .default('production')
+      .describe('demo allows built-in development secrets and the simulated telephony; production requires every secret'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port of the API and Socket.IO'),
+    HOST: z.string().default('0.0.0.0').describe('interface the HTTP server listens on'),
+    DATABASE_URL: z
+      .string()
+      .url()
+      .default('postgresql://samvad:samvad@127.0.0.1:5432/samvad')
+      .describe('PostgreSQL connection string'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('PostgreSQL connections per process'),
+    REDIS_URL: z.string().url().default('redis://127.0.0.1:6379').describe('Redis (BullMQ queues, Socket.IO adapter)'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional().describe('secret that signs access tokens (secret)'),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900).describe('lifetime of an access token'),
+    REFRESH_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(300)
+      .max(30 * 86400)
+      .default(12 * 3600)
+      .describe('lifetime of a refresh token (one working shift by default)'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+      .describe('comma-separated browser origins allowed to call the API (the console is same-origin by default)'),
+    TRUST_PROXY: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true')
+      .describe('trust X-Forwarded-* headers from a reverse proxy'),
+    CONSOLE_DIST: z.string().optional().describe('folder of the built agent console to serve at /, if any'),
+};
+
+const ZEnv = z.object(envShape);
+    }
+  });
+
+/** Only used when SAMVAD_MODE=demo: a well-known value, never acceptable in production. */
+const DEMO_JWT_SECRET = 'samvad-demo-only-secret-do-not-use-in-production';
+
+/** Names of settings that must never be logged in clear. */
+export const SECRET_SETTINGS = ['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL'] as const;
+
+export type TConfig = ReturnType<typeof toConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function toConfig(env: z.output<typeof ZEnv>) {
+  return {
+    env: env.NODE_ENV,
+    demo: env.SAMVAD_MODE === 'demo',
+    http: { port: env.PORT, host: env.HOST, corsOrigins: env.CORS_ORIGINS, trustProxy: env.TRUST_PROXY },
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    redis: { url: env.REDIS_URL },
+    auth: {
+      jwtSecret: env.JWT_SECRET ?? DEMO_JWT_SECRET,
+      accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+    },
+    logLevel: env.LOG_LEVEL,
+    consoleDist: env.CONSOLE_DIST,
+  };
+}
+
+/** Parses the environment once; throws a ConfigError that lists every problem at once. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): TConfig {
+  const parsed = ZEnv.safeParse(source);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
+  // Checked on the raw values so that it is reported together with any other problem.
+  if ((source.SAMVAD_MODE ?? 'production') !== 'demo' && !source.JWT_SECRET) {
+    problems.push('JWT_SECRET: is required outside demo mode');
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  return toConfig(parsed.data);
+}
+
+/** Describes every setting, for the README's configuration table and `--help`. */
+export function describeSettings(): { name: string; description: string }[] {
+  return Object.entries(envShape).map(([name, schema]) => ({ name, description: schema.description ?? '' }));
+}

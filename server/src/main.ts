@@ -1,0 +1,78 @@
+import { createServer } from 'node:http';
+import { createPrismaClient } from '@samvad/db';
+import { Redis } from 'ioredis';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { createRealtime } from './realtime/socket.js';
+
+/** Process entry: reads the configuration once, wires dependencies, listens, shuts down cleanly. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.demo) logger.warn('demo mode: built-in development secrets are in use; never expose this to the internet');
+
+  const prisma = createPrismaClient({ url: config.database.url, poolSize: config.database.poolSize });
+  const redisOptions = { maxRetriesPerRequest: null, lazyConnect: false } as const;
+  const redis = new Redis(config.redis.url, redisOptions);
+  const redisSub = redis.duplicate();
+  for (const connection of [redis, redisSub]) {
+    connection.on('error', (error) => logger.warn({ err: error.message }, 'redis connection problem'));
+  }
+
+  const { app, signer, warmUp } = createApp({
+    config,
+    logger,
+    prisma,
+    readiness: {
+      database: async () => {
+        await prisma.$queryRaw`SELECT 1`;
+      },
+      redis: async () => {
+        await redis.ping();
+      },
+    },
+  });
+  await warmUp();
+
+  const httpServer = createServer(app);
+  const io = createRealtime({ httpServer, signer, logger, redis: { pub: redis, sub: redisSub }, corsOrigins: config.http.corsOrigins });
+  await new Promise<void>((resolve) => httpServer.listen(config.http.port, config.http.host, resolve));
+  logger.info({ port: config.http.port, host: config.http.host }, 'samvad server listening');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // Stop taking new work, let requests in flight finish, then close connections.
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    await io.close();
+    await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    await prisma.$disconnect();
+    redis.disconnect();
+    redisSub.disconnect();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`samvad server failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

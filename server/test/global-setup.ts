@@ -1,0 +1,31 @@
+import type { TestProject } from 'vitest/node';
+import pg from 'pg';
+import { migrate } from '@samvad/db';
+import { seed } from '@samvad/db/seed';
+
+/** The test database: rebuilt from the migrations and a small deterministic seed once per run. */
+export const TEST_SEED = { households: 400, seed: 7 } as const;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    redisUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://samvad:samvad@127.0.0.1:5432/samvad_test';
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15';
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('DROP SCHEMA IF EXISTS public CASCADE');
+    await client.query('CREATE SCHEMA public');
+  } finally {
+    await client.end();
+  }
+  await migrate(databaseUrl, { log: () => undefined });
+  await seed({ databaseUrl, households: TEST_SEED.households, seed: TEST_SEED.seed, log: () => undefined });
+  project.provide('databaseUrl', databaseUrl);
+  project.provide('redisUrl', redisUrl);
+}
