@@ -16,3 +16,4 @@ export function createPrismaClient(options: DatabaseOptions): PrismaClient {
   const adapter = new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 });
   return new PrismaClient({ adapter });
 }
+export { migrate, type MigrateOptions, type MigrateResult } from './migrate.js';

@@ -43,8 +43,6 @@ const envShape = {
 };
 
 const ZEnv = z.object(envShape);
-    }
-  });
 
 /** Only used when SAMVAD_MODE=demo: a well-known value, never acceptable in production. */
 const DEMO_JWT_SECRET = 'samvad-demo-only-secret-do-not-use-in-production';

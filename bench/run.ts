@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { migrate } from '@samvad/db';
+import type { SeedReport } from '@samvad/db/seed';
+import { FacilityIndex } from '../server/src/modules/facilities/facility-index.js';
+import { login, percentile, round, runJsonChild, startServer, writeResult } from './lib.js';
+
+// npm run bench [-- --households 1000000 --reuse --duration 20 --only seed,screen-pop,nearby]
+// Seeds a dedicated database (samvad_bench), then measures the screen-pop lookup and the nearby
+// facilities search over HTTP on loopback, and the facility index alone. Results: bench/results/.
+
+const { values } = parseArgs({
+  options: {
+    households: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: '1' },
+    facilities: { type: 'string', default: '100000' },
+    connections: { type: 'string', default: '16' },
+    duration: { type: 'string', default: '20' },
+    reuse: { type: 'boolean', default: false },
+    only: { type: 'string', default: 'seed,screen-pop,nearby' },
+  },
+});
+const households = Number(values.households);
+const facilitiesTarget = Number(values.facilities);
+const connections = Number(values.connections);
+const duration = Number(values.duration);
+const only = new Set(values.only.split(','));
+const adminUrl = process.env.DATABASE_URL ?? 'postgresql://samvad:samvad@127.0.0.1:5432/samvad';
+const benchUrl = process.env.BENCH_DATABASE_URL ?? adminUrl.replace(/\/[^/?]+(\?|$)/, '/samvad_bench$1');
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function ensureDatabase(): Promise<void> {
+  const name = new URL(benchUrl).pathname.slice(1);
+  await withClient(adminUrl, async (client) => {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  });
+  await migrate(benchUrl, { log });
+}
+
+async function seedIfNeeded(): Promise<void> {
+  const current = await withClient(benchUrl, async (c) => Number((await c.query('SELECT count(*) AS n FROM households')).rows[0].n));
+  if (values.reuse && current === households) {
+    log(`reusing ${households} seeded households`);
+    return;
+  }
+  log(`seeding ${households} households (this takes a while at 1,000,000)`);
+  const report = await runJsonChild<SeedReport>('bench/seed-child.ts', [benchUrl, String(households), values.seed], {});
+  const path = writeResult('seed', {
+    households: report.households,
+    residents: report.residents,
+    enrolments: report.enrolments,
+    payments: report.payments,
+    applications: report.applications,
+    totalRows: report.totalRows,
+    seconds: report.seconds,
+    rowsPerSecond: report.rowsPerSecond,
+    peakRssMb: report.peakRssMb,
+    phases: report.phases,
+    tables: report.tables,
+  });
+  log(`seed: ${report.totalRows} rows in ${report.seconds} s = ${report.rowsPerSecond} rows/s, peak RSS ${report.peakRssMb} MB → ${path}`);
+}
+
+/** Tops the facilities up to the target with points spread over Chhattisgarh, marked as bench data. */
+async function topUpFacilities(): Promise<number> {
+  return withClient(benchUrl, async (client) => {
+    await client.query(`DELETE FROM facilities WHERE source = 'bench'`);
+    const { rows } = await client.query('SELECT count(*)::int AS n FROM facilities');
+    const missing = Math.max(0, facilitiesTarget - rows[0].n);
+    await client.query(
+      `INSERT INTO facilities (type_code, name, lat, lon, synthetic, source)
+       SELECT t.code, 'Bench facility ' || g, 17.8 + (g * 0.618033988749895 % 1) * 6.3, 80.2 + (g * 0.7548776662466927 % 1) * 4.2, true, 'bench'
+       FROM generate_series(1, $1::int) g
+       JOIN LATERAL (SELECT code FROM facility_types ORDER BY code OFFSET (g % (SELECT count(*) FROM facility_types)) LIMIT 1) t ON true`,
+      [missing],
+    );
+    await client.query(`SELECT setval(pg_get_serial_sequence('facilities', 'id'), (SELECT max(id) FROM facilities))`);
+    return facilitiesTarget;
+  });
+}
+
+function load(url: string, token: string, nextPath: () => string, seconds: number) {
+  return autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: { authorization: `Bearer ${token}` },
+    requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }],
+  });
+}
+
+async function main(): Promise<void> {
+  await ensureDatabase();
+  if (only.has('seed')) await seedIfNeeded();
+  const facilityCount = only.has('nearby') ? await topUpFacilities() : 0;
+  const server = await startServer({ DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: '16' });
+  try {
+    const token = await login(server.url, 'agent1', process.env.DEMO_PASSWORD ?? 'samvad-demo');
+
+    if (only.has('screen-pop')) {
+      const phones = await withClient(benchUrl, async (c) =>
+        (await c.query<{ mobile: string }>('SELECT mobile FROM residents TABLESAMPLE SYSTEM (1) WHERE mobile IS NOT NULL LIMIT 5000')).rows.map((r) => r.mobile),
+      );
+      let i = 0;
+      const callId = randomUUID();
+      const next = () => `/api/households/by-phone/${encodeURIComponent(phones[i++ % phones.length]!)}?reason=inbound_call&callId=${callId}`;
+      await load(server.url, token, next, 3); // warm-up: connections, plans, JIT
+      const result = await load(server.url, token, next, duration);
+      const figures = {
+        households: await withClient(benchUrl, async (c) => Number((await c.query('SELECT count(*) AS n FROM households')).rows[0].n)),
+        connections,
+        durationSeconds: duration,
+        requests: result.requests.total,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+        requestsPerSecond: round(result.requests.average, 0),
+        goals: { p99Ms: 10, requestsPerSecond: 1500 },
+      };
+      log(`screen-pop: p50 ${figures.latencyMs.p50} ms, p99 ${figures.latencyMs.p99} ms, ${figures.requestsPerSecond} req/s, non-2xx ${result.non2xx}`);
+      writeResult('screen-pop', figures);
+    }
+
+    if (only.has('nearby')) {
+      let k = 0;
+      const next = () => {
+        k += 1;
+        const lat = 17.9 + ((k * 0.618033988749895) % 1) * 6.1;
+        const lon = 80.3 + ((k * 0.7548776662466927) % 1) * 4.0;
+        return `/api/facilities/nearby?lat=${lat.toFixed(5)}&lon=${lon.toFixed(5)}&types=phc,school,fair_price_shop,railway_station&perType=1`;
+      };
+      await load(server.url, token, next, 3);
+      const http = await load(server.url, token, next, duration);
+
+      // The index alone, without HTTP: what a screen-pop pays for the facilities part.
+      const points = await withClient(benchUrl, async (c) =>
+        (await c.query('SELECT id, type_code AS "typeCode", name, name_local AS "nameLocal", district_code AS "districtCode", lat, lon, synthetic FROM facilities')).rows,
+      );
+      const buildStart = process.hrtime.bigint();
+      const index = new FacilityIndex(points);
+      const buildMs = Number(process.hrtime.bigint() - buildStart) / 1e6;
+      const timings: number[] = [];
+      for (let q = 0; q < 20_000; q += 1) {
+        const start = process.hrtime.bigint();
+        index.nearby({ lat: 17.9 + ((q * 0.618) % 1) * 6.1, lon: 80.3 + ((q * 0.7548) % 1) * 4.0, limit: 10, types: ['phc', 'school', 'fair_price_shop', 'railway_station'], perType: 1 });
+        timings.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      const figures = {
+        facilities: points.length,
+        target: facilityCount,
+        http: {
+          connections,
+          durationSeconds: duration,
+          requests: http.requests.total,
+          non2xx: http.non2xx,
+          latencyMs: { p50: http.latency.p50, p99: http.latency.p99, max: http.latency.max },
+          requestsPerSecond: round(http.requests.average, 0),
+        },
+        index: { buildMs: round(buildMs, 1), queries: timings.length, p50Ms: round(percentile(timings, 50), 4), p99Ms: round(percentile(timings, 99), 4) },
+        goals: { p99Ms: 10 },
+      };
+      log(`nearby: HTTP p99 ${figures.http.latencyMs.p99} ms at ${figures.http.requestsPerSecond} req/s; index alone p99 ${figures.index.p99Ms} ms over ${points.length} facilities`);
+      writeResult('nearby-facilities', figures);
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
