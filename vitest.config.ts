@@ -23,6 +23,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          name: 'browser',
+          include: ['agent-console/test/**/*.test.ts'],
+          environment: 'node',
+          // the test database as for integration tests, then one build of the console per run
+          globalSetup: ['./server/test/global-setup.ts', './agent-console/test/build-console.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

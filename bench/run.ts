@@ -140,7 +140,7 @@ async function main(): Promise<void> {
         k += 1;
         const lat = 17.9 + ((k * 0.618033988749895) % 1) * 6.1;
         const lon = 80.3 + ((k * 0.7548776662466927) % 1) * 4.0;
-        return `/api/facilities/nearby?lat=${lat.toFixed(5)}&lon=${lon.toFixed(5)}&types=phc,school,fair_price_shop,railway_station&perType=1`;
+        return `/api/facilities/nearby?lat=${lat.toFixed(5)}&lon=${lon.toFixed(5)}&types=phc,school_primary,fps,railway_station&perType=1`;
       };
       await load(server.url, token, next, 3);
       const http = await load(server.url, token, next, duration);
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
       const timings: number[] = [];
       for (let q = 0; q < 20_000; q += 1) {
         const start = process.hrtime.bigint();
-        index.nearby({ lat: 17.9 + ((q * 0.618) % 1) * 6.1, lon: 80.3 + ((q * 0.7548) % 1) * 4.0, limit: 10, types: ['phc', 'school', 'fair_price_shop', 'railway_station'], perType: 1 });
+        index.nearby({ lat: 17.9 + ((q * 0.618) % 1) * 6.1, lon: 80.3 + ((q * 0.7548) % 1) * 4.0, limit: 10, types: ['phc', 'school_primary', 'fps', 'railway_station'], perType: 1 });
         timings.push(Number(process.hrtime.bigint() - start) / 1e6);
       }
       const figures = {

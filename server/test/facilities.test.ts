@@ -30,15 +30,15 @@ describe('nearby facilities', () => {
   });
 
   it('filters by type and gives the nearest of each type for a screen-pop', async () => {
-    const res = await nearby({ lat: 21.2514, lon: 81.6296, types: 'railway_station,fair_price_shop', perType: 2 });
+    const res = await nearby({ lat: 21.2514, lon: 81.6296, types: 'railway_station,fps', perType: 2 });
     expect(res.status).toBe(200);
     const types = res.body.facilities.map((f: { typeCode: string }) => f.typeCode);
     expect(types.filter((t: string) => t === 'railway_station')).toHaveLength(2);
-    expect(types.filter((t: string) => t === 'fair_price_shop')).toHaveLength(2);
+    expect(types.filter((t: string) => t === 'fps')).toHaveLength(2);
     const real = res.body.facilities.find((f: { typeCode: string }) => f.typeCode === 'railway_station');
     expect(real.synthetic).toBe(false);
     expect(real.typeNameHi).toBeTruthy();
-    const synthetic = res.body.facilities.find((f: { typeCode: string }) => f.typeCode === 'fair_price_shop');
+    const synthetic = res.body.facilities.find((f: { typeCode: string }) => f.typeCode === 'fps');
     expect(synthetic.synthetic).toBe(true);
   });
 

@@ -16,6 +16,16 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<void> {
   const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://samvad:samvad@127.0.0.1:5432/samvad_test';
   const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/15';
+  // Several projects (integration, browser) name this setup, maybe at the same time: the
+  // database is rebuilt once per run, and every project waits for that one rebuild.
+  const shared = globalThis as typeof globalThis & { samvadTestDatabase?: Promise<void> };
+  shared.samvadTestDatabase ??= rebuild(databaseUrl);
+  await shared.samvadTestDatabase;
+  project.provide('databaseUrl', databaseUrl);
+  project.provide('redisUrl', redisUrl);
+}
+
+async function rebuild(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -26,6 +36,4 @@ export default async function setup(project: TestProject): Promise<void> {
   }
   await migrate(databaseUrl, { log: () => undefined });
   await seed({ databaseUrl, households: TEST_SEED.households, seed: TEST_SEED.seed, log: () => undefined });
-  project.provide('databaseUrl', databaseUrl);
-  project.provide('redisUrl', redisUrl);
 }

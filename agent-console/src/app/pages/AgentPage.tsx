@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { LookupWorkspace } from '../../features/lookup/LookupWorkspace.js';
+
+export function AgentPage() {
+  const { t } = useTranslation();
+  return (
+    <main className="page" id="main">
+      <h1 className="page__title" tabIndex={-1}>{t('pages.agent.title')}</h1>
+      <LookupWorkspace defaultReason="caller_identification" />
+    </main>
+  );
+}
