@@ -74,7 +74,8 @@ export function createApp(deps: TAppDeps): TApp {
     ...grievanceRoutes(createGrievanceService({ prisma, now })),
     ...referenceRoutes(prisma),
   ];
-  const openApi = buildOpenApiDocument(domainRoutes, API_VERSION);
+  // The document describes itself too, so it is built after its own route is declared.
+  let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
   const routes: TRoute[] = [
     ...domainRoutes,
     defineRoute({
@@ -89,6 +90,7 @@ export function createApp(deps: TAppDeps): TApp {
       },
     }),
   ];
+  openApi = buildOpenApiDocument(routes, API_VERSION);
 
   const app = express();
   app.disable('x-powered-by');

@@ -10,14 +10,15 @@ const SIGNED_IN: TWho[] = ['agent', 'supervisor', 'officer', 'admin'];
  * Who may call each route, written out by hand: the security rule as the team agreed it.
  * A route added to the app without a line here fails the first test below.
  */
-const MATRIX: Record<string, { allowed: TWho[]; path: string; body?: object }> = {
+const MATRIX: Record<string, { allowed: TWho[]; path: string; body?: object; expectedError?: string }> = {
   'GET /healthz': { allowed: EVERYONE, path: '/healthz' },
   'GET /readyz': { allowed: EVERYONE, path: '/readyz' },
   'GET /metrics': { allowed: EVERYONE, path: '/metrics' },
   'GET /api/openapi.json': { allowed: EVERYONE, path: '/api/openapi.json' },
-  'POST /api/auth/login': { allowed: EVERYONE, path: '/api/auth/login', body: { username: 'nobody', password: 'x' } },
-  'POST /api/auth/refresh': { allowed: EVERYONE, path: '/api/auth/refresh', body: { refreshToken: 'x'.repeat(43) } },
-  'POST /api/auth/logout': { allowed: SIGNED_IN, path: '/api/auth/logout', body: { refreshToken: 'x'.repeat(43) } },
+  // Public routes whose sample input is refused by the route itself, not by the access rule:
+  'POST /api/auth/login': { allowed: EVERYONE, path: '/api/auth/login', body: { username: 'nobody', password: 'x' }, expectedError: 'Wrong username or password' },
+  'POST /api/auth/refresh': { allowed: EVERYONE, path: '/api/auth/refresh', body: { refreshToken: 'x'.repeat(43) }, expectedError: 'Unknown refresh token; sign in again' },
+  'POST /api/auth/logout': { allowed: EVERYONE, path: '/api/auth/logout', body: { refreshToken: 'x'.repeat(43) } },
   'GET /api/auth/me': { allowed: SIGNED_IN, path: '/api/auth/me' },
   'GET /api/households/by-phone/{phone}': {
     allowed: ['agent', 'supervisor', 'admin'],
@@ -67,7 +68,10 @@ describe('role × route matrix', () => {
         const token = tokens.get(who);
         if (token) req = req.set(auth(token));
         const res = rule.body ? await req.send(rule.body) : await req;
-        if (allowed) {
+        if (allowed && rule.expectedError) {
+          expect(res.status).toBe(401);
+          expect(res.body.error.message).toBe(rule.expectedError);
+        } else if (allowed) {
           // Allowed callers may still get 400/404 for these sample inputs, never 401/403.
           expect([401, 403]).not.toContain(res.status);
           expect(res.status).toBeLessThan(500);

@@ -61,6 +61,7 @@ describe('household cards and the screen-pop', () => {
       expect(scheme.payments.length).toBeLessThanOrEqual(12);
       const periods = scheme.payments.map((p: { period: string }) => p.period);
       expect(periods).toEqual([...periods].sort().reverse());
+      expect(typeof scheme.inKind).toBe('boolean');
       expect(scheme.failedPayments).toBe(scheme.payments.filter((p: { status: string }) => p.status === 'failed').length);
     }
     for (const key of ['openApplications', 'recentGrievances', 'recentCalls']) expect(Array.isArray(card[key])).toBe(true);

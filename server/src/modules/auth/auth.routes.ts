@@ -28,9 +28,9 @@ export function authRoutes(auth: TAuthService): TRoute[] {
     defineRoute({
       method: 'post',
       path: '/api/auth/logout',
-      summary: 'Revoke a refresh token',
+      summary: 'Revoke a refresh token (the token is the credential, so an expired access token does not matter)',
       tag: 'auth',
-      access: 'authenticated',
+      access: 'public',
       body: ZRefreshRequest,
       response: { description: 'Signed out', schema: z.object({ ok: z.literal(true) }) },
       handler: async ({ body }) => {

@@ -34,6 +34,7 @@ export interface TCardRow {
     beneficiaryId: string;
     status: 'active' | 'suspended' | 'closed';
     enrolledOn: string;
+    inKind: boolean;
     payments: {
       period: string;
       amountPaise: number;
@@ -94,7 +95,7 @@ export async function findCards(prisma: PrismaClient, householdIds: number[]): P
       (SELECT coalesce(json_agg(json_build_object(
           'enrolmentId', e.id, 'schemeCode', e.scheme_code, 'schemeNameEn', s.name_en, 'schemeNameHi', s.name_hi,
           'residentId', e.resident_id, 'beneficiaryId', e.beneficiary_id, 'status', e.status,
-          'enrolledOn', e.enrolled_on,
+          'enrolledOn', e.enrolled_on, 'inKind', s.delivery = 'in-kind',
           'payments', (SELECT coalesce(json_agg(json_build_object(
                 'period', p.period, 'amountPaise', p.amount_paise, 'status', p.status,
                 'failureReason', p.failure_reason, 'paidOn', p.paid_on) ORDER BY p.period DESC), '[]')

@@ -42,6 +42,7 @@ export const ZSchemeEnrolment = z
     beneficiaryId: z.string(),
     status: z.enum(['active', 'suspended', 'closed']),
     enrolledOn: ZIsoDate,
+    inKind: z.boolean().meta({ description: 'delivered in kind (rations, nutrition): payments carry no amount' }),
     payments: z.array(ZPayment).meta({ description: 'the last 12 payments, newest first' }),
     failedPayments: z.number().int(),
   })
