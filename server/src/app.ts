@@ -75,7 +75,6 @@ export function createApp(deps: TAppDeps): TApp {
     ...referenceRoutes(prisma),
   ];
   // The document describes itself too, so it is built after its own route is declared.
-  let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
   const routes: TRoute[] = [
     ...domainRoutes,
     defineRoute({
@@ -90,7 +89,7 @@ export function createApp(deps: TAppDeps): TApp {
       },
     }),
   ];
-  openApi = buildOpenApiDocument(routes, API_VERSION);
+  const openApi = buildOpenApiDocument(routes, API_VERSION);
 
   const app = express();
   app.disable('x-powered-by');

@@ -11,7 +11,7 @@ const ZNearbyQuery = z
       .string()
       .optional()
       .transform((s) => (s ? s.split(',').map((t) => t.trim()).filter(Boolean) : undefined))
-      .meta({ description: 'comma-separated facility type codes, e.g. phc,school,fair_price_shop' }),
+      .meta({ description: 'comma-separated facility type codes, e.g. phc,school_primary,fps,bank_branch' }),
     limit: z.coerce.number().int().min(1).max(100).default(10),
     perType: z.coerce.number().int().min(1).max(10).optional().meta({ description: 'up to this many of each requested type' }),
     maxKm: z.coerce.number().positive().max(1000).optional(),
