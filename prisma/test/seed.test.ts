@@ -135,10 +135,12 @@ describe('seed', () => {
       return result.rows[0];
     });
     expect(counts).toMatchObject({
-      districts: '33', blocks: '147', departments: '25', schemes: '36', categories: '98', facility_types: '25', real_facilities: '325',
+      districts: '33', blocks: '147', departments: '25', schemes: '36', categories: '98', facility_types: '26', real_facilities: '325',
       queues: '9', state_offices: '25',
     });
     expect(Number(counts?.synthetic_facilities)).toBeGreaterThan(147 * 5);
+    // banks are a type of our own beside the reference list, with synthetic branches
+    expect(await scalar(first.url, `SELECT count(*) AS v FROM facilities WHERE type_code = 'bank_branch' AND synthetic`)).not.toBe('0');
     expect(Number(counts?.service_types)).toBeGreaterThanOrEqual(12);
     for (const gap of report.officeGaps) {
       expect(await scalar(first.url, `SELECT count(*) AS v FROM offices WHERE district_code = ${gap.districtCode} AND department_code = '${gap.departmentCode}'`)).toBe('0');

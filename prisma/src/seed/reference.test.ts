@@ -7,7 +7,7 @@ import { buildDemoUsers, OFFICER_DEPARTMENT } from './users.js';
 const ref = loadReferenceData();
 
 describe('reference data from seed-data', () => {
-  it('loads the pack: 33 districts, 147 blocks (146 codes), 25 departments, 36 schemes, 98 categories, 25 facility types', () => {
+  it('loads the pack: 33 districts, 147 blocks (146 codes), 25 departments, 36 schemes, 98 categories, 25 facility types and one of our own', () => {
     expect(ref.districts).toHaveLength(33);
     expect(ref.blocks).toHaveLength(147);
     expect(new Set(ref.blocks.map((b) => b.lgdCode)).size).toBe(146);
@@ -15,7 +15,8 @@ describe('reference data from seed-data', () => {
     expect(ref.departments).toHaveLength(25);
     expect(ref.schemes).toHaveLength(36);
     expect(ref.categories).toHaveLength(98);
-    expect(ref.facilityTypes).toHaveLength(25);
+    expect(ref.facilityTypes).toHaveLength(26);
+    expect(ref.facilityTypes.at(-1)?.code).toBe('bank_branch');
     expect(ref.realFacilities).toHaveLength(325);
     expect(ref.realFacilities.every((f) => !f.synthetic && f.source !== '' && f.externalRef !== null)).toBe(true);
   });
