@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createPrismaClient, type PrismaClient } from '@samvad/db';
+import { createDatabase, type PrismaClient } from '@samvad/db';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { createApp } from '../../server/src/app.js';
@@ -29,16 +29,18 @@ export async function startConsoleServer(): Promise<TConsoleServer> {
     CONSOLE_DIST: inject('consoleDist'),
   });
   const logger = createLogger('silent');
-  const prisma = createPrismaClient({ url: config.database.url, poolSize: 5 });
+  const database = createDatabase({ url: config.database.url, poolSize: 5 });
+  const { prisma, pool } = database;
   const redis = new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   const { app, signer, warmUp } = createApp({
     config,
     logger,
     prisma,
+    sql: pool,
     readiness: {
       database: async () => {
-        await prisma.$queryRaw`SELECT 1`;
+        await pool.query('SELECT 1');
       },
       redis: async () => {
         await redis.ping();
@@ -56,7 +58,7 @@ export async function startConsoleServer(): Promise<TConsoleServer> {
     async close() {
       // io.close() also closes the HTTP server
       await io.close();
-      await prisma.$disconnect();
+      await database.close();
       redis.disconnect();
     },
   };

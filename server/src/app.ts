@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '@samvad/db';
+import type { PrismaClient, TSqlPool } from '@samvad/db';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -35,6 +35,8 @@ export interface TAppDeps {
   config: TConfig;
   logger: Logger;
   prisma: PrismaClient;
+  /** node-postgres on the same connections, for the hot paths */
+  sql: TSqlPool;
   readiness: TReadinessChecks;
   now?: () => Date;
 }
@@ -49,9 +51,9 @@ export interface TApp {
 
 /** Builds the HTTP app from its dependencies. Nothing here listens, connects or reads the environment. */
 export function createApp(deps: TAppDeps): TApp {
-  const { config, logger, prisma, readiness, now } = deps;
+  const { config, logger, prisma, sql, readiness, now } = deps;
   const signer = createTokenSigner(config.auth.jwtSecret, config.auth.accessTtlSeconds, now);
-  const audit = createAuditLog(prisma);
+  const audit = createAuditLog(sql);
   const facilities = createFacilityService({ prisma });
 
   const metrics = new Registry();
@@ -67,7 +69,7 @@ export function createApp(deps: TAppDeps): TApp {
   const domainRoutes: TRoute[] = [
     ...healthRoutes(readiness, metrics),
     ...authRoutes(createAuthService({ prisma, signer, refreshTtlSeconds: config.auth.refreshTtlSeconds, now })),
-    ...householdRoutes(createHouseholdService({ prisma, audit, now })),
+    ...householdRoutes(createHouseholdService({ sql, audit, now })),
     ...residentRoutes(createResidentService({ prisma, audit, now })),
     ...applicationRoutes(createApplicationService({ prisma, audit })),
     ...facilityRoutes(facilities),

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { createPrismaClient } from '@samvad/db';
+import { createDatabase } from '@samvad/db';
 import { Redis } from 'ioredis';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   if (config.demo) logger.warn('demo mode: built-in development secrets are in use; never expose this to the internet');
 
-  const prisma = createPrismaClient({ url: config.database.url, poolSize: config.database.poolSize });
+  const database = createDatabase({ url: config.database.url, poolSize: config.database.poolSize });
+  const { prisma, pool } = database;
   const redisOptions = { maxRetriesPerRequest: null, lazyConnect: false } as const;
   const redis = new Redis(config.redis.url, redisOptions);
   const redisSub = redis.duplicate();
@@ -33,9 +34,10 @@ async function main(): Promise<void> {
     config,
     logger,
     prisma,
+    sql: pool,
     readiness: {
       database: async () => {
-        await prisma.$queryRaw`SELECT 1`;
+        await pool.query('SELECT 1');
       },
       redis: async () => {
         await redis.ping();
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
     force.unref();
     await io.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    await prisma.$disconnect();
+    await database.close();
     redis.disconnect();
     redisSub.disconnect();
     logger.info('stopped');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import { createPrismaClient, type PrismaClient, type Role } from '@samvad/db';
+import { createDatabase, type PrismaClient, type Role } from '@samvad/db';
 import { Redis } from 'ioredis';
 import request from 'supertest';
 import { afterAll, inject } from 'vitest';
@@ -25,13 +25,15 @@ export interface TTestContext extends TApp {
  */
 export async function createTestContext(overrides: { now?: () => Date; readiness?: Partial<TReadinessChecks> } = {}): Promise<TTestContext> {
   const config = loadConfig({ SAMVAD_MODE: 'demo', NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'silent' });
-  const prisma = createPrismaClient({ url: config.database.url, poolSize: 5 });
+  const database = createDatabase({ url: config.database.url, poolSize: 5 });
+  const { prisma, pool } = database;
   const redis = new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   const app = createApp({
     config,
     logger: createLogger('silent'),
     prisma,
+    sql: pool,
     now: overrides.now,
     readiness: {
       database: async () => {
@@ -46,7 +48,7 @@ export async function createTestContext(overrides: { now?: () => Date; readiness
   await app.warmUp();
   const tokens = new Map<string, string>();
   afterAll(async () => {
-    await prisma.$disconnect();
+    await database.close();
     redis.disconnect();
   });
   return {

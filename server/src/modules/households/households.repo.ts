@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@samvad/db';
+import type { TSqlPool } from '@samvad/db';
 
 /** A household card as PostgreSQL assembles it: one round trip, whatever the family's size. */
 export interface TCardRow {
@@ -80,9 +80,16 @@ export interface TCardRow {
 /** How many recent grievances and calls a card shows. */
 const RECENT = 10;
 
-export async function findCards(prisma: PrismaClient, householdIds: number[]): Promise<TCardRow[]> {
+/** The screen-pop's hot path: node-postgres directly, parameters bound, one statement. */
+export async function findCards(sql: TSqlPool, householdIds: number[]): Promise<TCardRow[]> {
   if (householdIds.length === 0) return [];
-  return prisma.$queryRaw<TCardRow[]>`
+  // Named, so each connection prepares it once: planning this statement costs several times
+  // more than running it.
+  const result = await sql.query<TCardRow>({ name: 'household-cards', text: CARD_SQL, values: [householdIds, RECENT] });
+  return result.rows;
+}
+
+const CARD_SQL = `
     SELECT h.id, h.card_number, h.ration_category::text, h.address, h.village, h.pincode, h.lat, h.lon,
       json_build_object('code', d.lgd_code, 'name', d.name, 'nameHi', d.name_hi) AS district,
       json_build_object('id', b.id, 'lgdCode', b.lgd_code, 'name', b.name, 'nameHi', b.name_hi) AS block,
@@ -116,23 +123,25 @@ export async function findCards(prisma: PrismaClient, householdIds: number[]): P
           'docketNo', g.docket_no, 'categoryCode', g.category_code, 'categoryEn', gc.name_en, 'categoryHi', gc.name_hi,
           'status', g.status, 'anonymous', g.anonymous, 'officeName', o.name, 'createdAt', g.created_at,
           'dueAt', g.due_at, 'resolvedAt', g.resolved_at) ORDER BY g.created_at DESC), '[]')
-        FROM (SELECT * FROM grievances WHERE household_id = h.id ORDER BY created_at DESC LIMIT ${RECENT}) g
+        FROM (SELECT * FROM grievances WHERE household_id = h.id ORDER BY created_at DESC LIMIT $2) g
         JOIN grievance_categories gc ON gc.code = g.category_code JOIN offices o ON o.id = g.office_id) AS grievances,
       (SELECT coalesce(json_agg(json_build_object(
           'id', c.id, 'direction', c.direction, 'offeredAt', c.offered_at, 'endedAt', c.ended_at,
           'disposition', c.disposition, 'agentUsername', u.username) ORDER BY c.offered_at DESC), '[]')
-        FROM (SELECT * FROM calls WHERE household_id = h.id ORDER BY offered_at DESC LIMIT ${RECENT}) c
+        FROM (SELECT * FROM calls WHERE household_id = h.id ORDER BY offered_at DESC LIMIT $2) c
         LEFT JOIN users u ON u.id = c.agent_id) AS calls
     FROM households h
     JOIN districts d ON d.lgd_code = h.district_code
     JOIN blocks b ON b.id = h.block_id
-    WHERE h.id = ANY(${householdIds}::int[])
+    WHERE h.id = ANY($1::int[])
     ORDER BY h.id`;
-}
 
 /** Households with at least one member on this number; a shared family phone gives several. */
-export async function findHouseholdIdsByPhone(prisma: PrismaClient, e164: string, limit: number): Promise<number[]> {
-  const rows = await prisma.$queryRaw<{ household_id: number }[]>`
-    SELECT DISTINCT household_id FROM residents WHERE mobile = ${e164} ORDER BY household_id LIMIT ${limit}`;
-  return rows.map((row) => row.household_id);
+export async function findHouseholdIdsByPhone(sql: TSqlPool, e164: string, limit: number): Promise<number[]> {
+  const result = await sql.query<{ household_id: number }>({
+    name: 'households-by-phone',
+    text: 'SELECT DISTINCT household_id FROM residents WHERE mobile = $1 ORDER BY household_id LIMIT $2',
+    values: [e164, limit],
+  });
+  return result.rows.map((row) => row.household_id);
 }

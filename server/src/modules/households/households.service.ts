@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@samvad/db';
+import type { TSqlPool } from '@samvad/db';
 import { NotFound } from '../../errors.js';
 import type { TAuthUser } from '../../http/route.js';
 import { maskPhone } from '../../shared/phone.js';
@@ -61,11 +61,11 @@ export function toCard(row: TCardRow, viewer: TAuthUser, now: Date): THouseholdC
   };
 }
 
-export function createHouseholdService(deps: { prisma: PrismaClient; audit: TAuditLog; now?: () => Date }) {
-  const { prisma, audit, now = () => new Date() } = deps;
+export function createHouseholdService(deps: { sql: TSqlPool; audit: TAuditLog; now?: () => Date }) {
+  const { sql, audit, now = () => new Date() } = deps;
 
   async function viewCards(ids: number[], viewer: TAuthUser, purpose: TViewPurpose, ip: string | undefined, action: string) {
-    const rows = await findCards(prisma, ids);
+    const rows = await findCards(sql, ids);
     await audit.record(
       viewer,
       purpose,
@@ -79,7 +79,7 @@ export function createHouseholdService(deps: { prisma: PrismaClient; audit: TAud
   return {
     /** The screen-pop: every household with a member on this number. */
     async byPhone(e164: string, viewer: TAuthUser, purpose: TViewPurpose, ip?: string) {
-      const ids = await findHouseholdIdsByPhone(prisma, e164, MAX_HOUSEHOLDS_PER_PHONE);
+      const ids = await findHouseholdIdsByPhone(sql, e164, MAX_HOUSEHOLDS_PER_PHONE);
       return { phone: e164, households: await viewCards(ids, viewer, purpose, ip, 'household.view.by_phone') };
     },
 
