@@ -6,6 +6,7 @@ import { migrate } from '@samvad/db';
 import type { SeedReport } from '@samvad/db/seed';
 import { FacilityIndex } from '../server/src/modules/facilities/facility-index.js';
 import { login, percentile, round, runJsonChild, startServer, writeResult } from './lib.js';
+import { benchSimulatedCalls } from './telephony-sim.js';
 
 // npm run bench [-- --households 1000000 --reuse --duration 20 --only seed,screen-pop,nearby]
 // Seeds a dedicated database (samvad_bench), then measures the screen-pop lookup and the nearby
@@ -19,7 +20,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     duration: { type: 'string', default: '20' },
     reuse: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'seed,screen-pop,nearby' },
+    only: { type: 'string', default: 'seed,screen-pop,nearby,telephony' },
+    calls: { type: 'string', default: '1000' },
   },
 });
 const households = Number(values.households);
@@ -106,6 +108,16 @@ async function main(): Promise<void> {
   await ensureDatabase();
   if (only.has('seed')) await seedIfNeeded();
   const facilityCount = only.has('nearby') ? await topUpFacilities() : 0;
+  if (only.has('screen-pop') || only.has('nearby')) await httpBenchmarks(facilityCount);
+  if (only.has('telephony')) {
+    const figures = await benchSimulatedCalls(benchUrl, Number(values.calls));
+    log(`simulator: ${figures.completed}/${figures.calls} calls, event latency p50 ${figures.eventLatencyMs.p50} ms p99 ${figures.eventLatencyMs.p99} ms, loop lag p99 ${figures.eventLoopLagMs.p99} ms`);
+    writeResult('telephony-simulator', figures);
+  }
+}
+
+/** The screen-pop and nearby facilities over HTTP, against a server in its own process. */
+async function httpBenchmarks(facilityCount: number): Promise<void> {
   const server = await startServer({ DATABASE_URL: benchUrl, DATABASE_POOL_SIZE: '16' });
   try {
     const token = await login(server.url, 'agent1', process.env.DEMO_PASSWORD ?? 'samvad-demo');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createPrismaClient } from '@samvad/db';
+import { createDatabase } from '@samvad/db';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import type { TProviderStatus, TTelephonyEvent, TTelephonyProvider } from '../../src/telephony/port.js';
@@ -43,12 +43,13 @@ class ManualProvider implements TTelephonyProvider {
 }
 
 describe('every call and every call event is persisted', () => {
-  const prisma = createPrismaClient({ url: inject('databaseUrl'), poolSize: 4 });
-  afterAll(() => prisma.$disconnect());
+  const database = createDatabase({ url: inject('databaseUrl'), poolSize: 4 });
+  const { prisma, pool } = database;
+  afterAll(() => database.close());
 
   function setUp() {
     const provider = new ManualProvider();
-    const recorder = new CallRecorder(prisma, createLogger('silent'));
+    const recorder = new CallRecorder(pool, createLogger('silent'));
     const service = new TelephonyService(provider, recorder, createLogger('silent'));
     return { provider, recorder, service };
   }
