@@ -27,8 +27,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/at least 32 characters/);
   });
 
+  it('needs a telephony provider outside demo mode, and its settings', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'x'.repeat(40) })).toThrow(/TELEPHONY: is required/);
+    expect(() => loadConfig({ JWT_SECRET: 'x'.repeat(40), TELEPHONY: 'ari', ARI_URL: 'http://asterisk:8088' })).toThrow(
+      /ARI_USERNAME: is required when TELEPHONY=ari[\s\S]*ARI_PASSWORD/,
+    );
+    expect(() => loadConfig({ JWT_SECRET: 'x'.repeat(40), TELEPHONY: 'twilio' })).toThrow(/TWILIO_AUTH_TOKEN/);
+    expect(loadConfig({ SAMVAD_MODE: 'demo' }).telephony.provider).toBe('sim');
+  });
+
   it('accepts a production configuration', () => {
-    const config = loadConfig({ JWT_SECRET: 'x'.repeat(40), CORS_ORIGINS: 'https://a.example, https://b.example' });
+    const config = loadConfig({ JWT_SECRET: 'x'.repeat(40), TELEPHONY: 'sim', CORS_ORIGINS: 'https://a.example, https://b.example' });
     expect(config.demo).toBe(false);
     expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });

@@ -40,15 +40,27 @@ const envShape = {
       .transform((v) => v === 'true')
       .describe('trust X-Forwarded-* headers from a reverse proxy'),
     CONSOLE_DIST: z.string().optional().describe('folder of the built agent console to serve at /, if any'),
+    TELEPHONY: z
+      .enum(['sim', 'ari', 'twilio'])
+      .optional()
+      .describe('telephony provider: sim (the built-in simulator), ari (Asterisk) or twilio; required outside demo mode'),
+    HELPLINE_NUMBER: z.string().default('+9118002334455').describe('the toll-free number citizens dial, E.164'),
+    OUTBOUND_CALLER_ID: z.string().default('+911600233445').describe('caller ID of outbound calls (a 1600-series number)'),
+    ARI_URL: z.string().url().optional().describe('Asterisk ARI base URL, e.g. http://asterisk:8088'),
+    ARI_USERNAME: z.string().optional().describe('ARI user (ari.conf)'),
+    ARI_PASSWORD: z.string().optional().describe('ARI password (secret)'),
+    ARI_APP: z.string().default('samvad').describe('Stasis application name the dialplan hands calls to'),
+    ARI_TRUNK_ENDPOINT: z.string().default('PJSIP/{number}@carrier').describe('dial string template for citizens'),
+    ARI_AGENT_ENDPOINT: z.string().default('PJSIP/{agent}').describe("dial string template for agents' endpoints"),
+    TWILIO_ACCOUNT_SID: z.string().optional().describe('Twilio account SID'),
+    TWILIO_AUTH_TOKEN: z.string().optional().describe('Twilio auth token; also validates webhook signatures (secret)'),
+    PUBLIC_BASE_URL: z.string().url().optional().describe('the URL Twilio reaches this server at, as signed (behind a proxy: the public one)'),
 };
 
 const ZEnv = z.object(envShape);
 
 /** Only used when SAMVAD_MODE=demo: a well-known value, never acceptable in production. */
 const DEMO_JWT_SECRET = 'samvad-demo-only-secret-do-not-use-in-production';
-
-/** Names of settings that must never be logged in clear. */
-export const SECRET_SETTINGS = ['JWT_SECRET', 'DATABASE_URL', 'REDIS_URL'] as const;
 
 export type TConfig = ReturnType<typeof toConfig>;
 
@@ -73,6 +85,20 @@ function toConfig(env: z.output<typeof ZEnv>) {
     },
     logLevel: env.LOG_LEVEL,
     consoleDist: env.CONSOLE_DIST,
+    telephony: {
+      provider: env.TELEPHONY ?? 'sim',
+      helplineNumber: env.HELPLINE_NUMBER,
+      outboundCallerId: env.OUTBOUND_CALLER_ID,
+      ari: {
+        url: env.ARI_URL ?? '',
+        username: env.ARI_USERNAME ?? '',
+        password: env.ARI_PASSWORD ?? '',
+        app: env.ARI_APP,
+        trunkEndpoint: env.ARI_TRUNK_ENDPOINT,
+        agentEndpoint: env.ARI_AGENT_ENDPOINT,
+      },
+      twilio: { accountSid: env.TWILIO_ACCOUNT_SID ?? '', authToken: env.TWILIO_AUTH_TOKEN ?? '', publicBaseUrl: env.PUBLIC_BASE_URL ?? '' },
+    },
   };
 }
 
@@ -81,8 +107,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const parsed = ZEnv.safeParse(source);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
   // Checked on the raw values so that it is reported together with any other problem.
-  if ((source.SAMVAD_MODE ?? 'production') !== 'demo' && !source.JWT_SECRET) {
-    problems.push('JWT_SECRET: is required outside demo mode');
+  const demo = (source.SAMVAD_MODE ?? 'production') === 'demo';
+  if (!demo && !source.JWT_SECRET) problems.push('JWT_SECRET: is required outside demo mode');
+  if (!demo && !source.TELEPHONY) problems.push('TELEPHONY: is required outside demo mode (sim, ari or twilio)');
+  const needs: Record<string, string[]> = {
+    ari: ['ARI_URL', 'ARI_USERNAME', 'ARI_PASSWORD'],
+    twilio: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'PUBLIC_BASE_URL'],
+  };
+  for (const name of needs[source.TELEPHONY ?? ''] ?? []) {
+    if (!source[name]) problems.push(`${name}: is required when TELEPHONY=${source.TELEPHONY}`);
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return toConfig(parsed.data);

@@ -12,6 +12,8 @@ const REDACT = [
   '*.accessToken',
   'config.auth.jwtSecret',
   'config.database.url',
+  'config.telephony.ari.password',
+  'config.telephony.twilio.authToken',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
