@@ -5,6 +5,9 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createRealtime } from './realtime/socket.js';
+import { createTelephonyProvider } from './telephony/create-provider.js';
+import { CallRecorder } from './telephony/recorder.js';
+import { TelephonyService } from './telephony/telephony.service.js';
 
 /** Process entry: reads the configuration once, wires dependencies, listens, shuts down cleanly. */
 async function main(): Promise<void> {
@@ -46,6 +49,14 @@ async function main(): Promise<void> {
   });
   await warmUp();
 
+  // Calls are recorded from the first event on. Starting never blocks the HTTP server: an
+  // Asterisk that is not up yet is retried by its adapter in the background.
+  const telephony = new TelephonyService(createTelephonyProvider(config, logger), new CallRecorder(pool, logger), logger);
+  telephony.start().then(
+    () => logger.info({ provider: config.telephony.provider }, 'telephony provider started'),
+    (error: unknown) => logger.error({ err: error }, 'telephony failed to start'),
+  );
+
   const httpServer = createServer(app);
   const io = createRealtime({ httpServer, signer, logger, redis: { pub: redis, sub: redisSub }, corsOrigins: config.http.corsOrigins });
   await new Promise<void>((resolve) => httpServer.listen(config.http.port, config.http.host, resolve));
@@ -64,6 +75,7 @@ async function main(): Promise<void> {
     force.unref();
     await io.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    await telephony.stop();
     await database.close();
     redis.disconnect();
     redisSub.disconnect();
