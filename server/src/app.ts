@@ -38,6 +38,8 @@ export interface TAppDeps {
   /** node-postgres on the same connections, for the hot paths */
   sql: TSqlPool;
   readiness: TReadinessChecks;
+  /** routes a telephony provider brings (Twilio's signed webhooks) */
+  telephonyRoutes?: TRoute[];
   now?: () => Date;
 }
 
@@ -51,7 +53,7 @@ export interface TApp {
 
 /** Builds the HTTP app from its dependencies. Nothing here listens, connects or reads the environment. */
 export function createApp(deps: TAppDeps): TApp {
-  const { config, logger, prisma, sql, readiness, now } = deps;
+  const { config, logger, prisma, sql, readiness, telephonyRoutes = [], now } = deps;
   const signer = createTokenSigner(config.auth.jwtSecret, config.auth.accessTtlSeconds, now);
   const audit = createAuditLog(sql);
   const facilities = createFacilityService({ prisma });
@@ -75,6 +77,7 @@ export function createApp(deps: TAppDeps): TApp {
     ...facilityRoutes(facilities),
     ...grievanceRoutes(createGrievanceService({ prisma, now })),
     ...referenceRoutes(prisma),
+    ...telephonyRoutes,
   ];
   // The document describes itself too, so it is built after its own route is declared.
   const routes: TRoute[] = [

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     connection.on('error', (error) => logger.warn({ err: error.message }, 'redis connection problem'));
   }
 
+  const telephonyProvider = createTelephonyProvider(config, logger);
   const { app, signer, warmUp } = createApp({
+    telephonyRoutes: telephonyProvider.routes,
     config,
     logger,
     prisma,
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
 
   // Calls are recorded from the first event on. Starting never blocks the HTTP server: an
   // Asterisk that is not up yet is retried by its adapter in the background.
-  const telephony = new TelephonyService(createTelephonyProvider(config, logger), new CallRecorder(pool, logger), logger);
+  const telephony = new TelephonyService(telephonyProvider.provider, new CallRecorder(pool, logger), logger);
   telephony.start().then(
     () => logger.info({ provider: config.telephony.provider }, 'telephony provider started'),
     (error: unknown) => logger.error({ err: error }, 'telephony failed to start'),

@@ -1,17 +1,22 @@
 import type { TConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { AriProvider } from './ari/ari.provider.js';
+import type { TRoute } from '../http/route.js';
 import type { TTelephonyProvider } from './port.js';
 import { createSimulator } from './sim/index.js';
+import { TwilioProvider, twilioRoutes } from './twilio/index.js';
 
-/** The provider the configuration names (TELEPHONY=sim|ari|twilio). */
-export function createTelephonyProvider(config: TConfig, logger: Logger): TTelephonyProvider {
+/**
+ * The provider the configuration names (TELEPHONY=sim|ari|twilio), and the HTTP routes it needs:
+ * Twilio's webhooks exist only when Twilio carries the calls.
+ */
+export function createTelephonyProvider(config: TConfig, logger: Logger): { provider: TTelephonyProvider; routes: TRoute[] } {
   const telephony = config.telephony;
   switch (telephony.provider) {
     case 'sim':
-      return createSimulator({ seed: 1 }).provider;
-    case 'ari':
-      return new AriProvider(
+      return { provider: createSimulator({ seed: 1 }).provider, routes: [] };
+    case 'ari': {
+      const provider = new AriProvider(
         {
           url: telephony.ari.url,
           username: telephony.ari.username,
@@ -23,7 +28,12 @@ export function createTelephonyProvider(config: TConfig, logger: Logger): TTelep
         },
         { logger },
       );
-    case 'twilio':
-      throw new Error('TELEPHONY=twilio: the Twilio adapter is not wired into the server yet');
+      return { provider, routes: [] };
+    }
+    case 'twilio': {
+      const { accountSid, authToken, publicBaseUrl } = telephony.twilio;
+      const provider = new TwilioProvider({ accountSid, authToken, publicBaseUrl, logger });
+      return { provider, routes: twilioRoutes(provider, { authToken, publicBaseUrl }) };
+    }
   }
 }
