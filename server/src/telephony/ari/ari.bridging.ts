@@ -229,6 +229,10 @@ export function onLeftBridge(core: AriCore, event: TAriEventOf<'ChannelLeftBridg
   // the recording covers the conversation: it ends when its first party leaves
   if (rec.recording && !rec.recording.stopping && leg) {
     rec.recording.stopping = true;
+    // RecordingFinished can arrive before this leg's hang-up is processed: report it on the
+    // parties that stayed, so the leg that left goes to the back of the list now
+    const parties = core.recordings.get(rec.recording.name);
+    if (parties) core.recordings.set(rec.recording.name, [...parties.filter((id) => id !== leg.callId), leg.callId]);
     core
       .rest()
       .stopRecording(rec.recording.name)
