@@ -48,7 +48,13 @@ export type TTelephonyEvent =
   | (TEventBase & { type: 'call.machine'; result: 'machine' | 'human' | 'unknown' })
   | (TEventBase & { type: 'call.failed'; reason: 'busy' | 'no_answer' | 'rejected' | 'congestion'; q850: number | null })
   | (TEventBase & { type: 'call.hangup'; cause: THangupCause; q850: number | null; by: 'remote' | 'local' })
-  | (TEventBase & { type: 'recording.finished'; recordingId: string; uri: string; durationSec: number });
+  /**
+   * A recording ended: a caller's voice message (`record`, reported on that leg, before its
+   * hang-up if the caller hangs up while speaking) or a bridge recording (reported on the party
+   * that stayed, or the last to leave).
+   */
+  | (TEventBase & { type: 'recording.finished'; recordingId: string; uri: string; durationSec: number })
+  | (TEventBase & { type: 'recording.failed'; recordingId: string; reason: string });
 
 /** Provider link state, for readiness and for rebuilding state after a reconnect. */
 export type TProviderStatus = { state: 'connected' } | { state: 'disconnected'; since: string; attempts: number };
@@ -63,6 +69,16 @@ export interface TOriginateRequest {
   /** run answering-machine detection and report it as `call.machine` */
   detectMachine?: boolean;
   variables?: Record<string, string>;
+}
+
+export interface TRecordOptions {
+  /** Samvad's id for the recording; `recording.finished` carries it back */
+  recordingId: string;
+  maxSeconds: number;
+  /** the key that ends the message: `#` or `*` */
+  endKey: '#' | '*';
+  /** a beep before the recording starts */
+  beep: boolean;
 }
 
 export type TSnoopMode = 'listen' | 'whisper' | 'barge';
@@ -86,6 +102,11 @@ export interface TTelephonyProvider {
     callId: string,
     options: { requestId: string; maxDigits: number; timeoutMs: number; terminator?: string; prompt?: TMedia },
   ): Promise<void>;
+  /**
+   * records the caller's voice (a voice message): it ends on `endKey`, after `maxSeconds`, or
+   * when the caller hangs up; then `recording.finished` (or `recording.failed`) on this leg
+   */
+  record(callId: string, options: TRecordOptions): Promise<void>;
   originate(request: TOriginateRequest): Promise<void>;
   /** the waiting room: music on hold until the call is bridged or hung up */
   hold(callId: string): Promise<void>;

@@ -156,6 +156,34 @@ export function describeProviderContract(name: string, makeHarness: () => Promis
       expect(types.indexOf('call.hangup')).toBe(types.length - 1);
     });
 
+    it('a voice message ends on its end key and is reported on the caller', async () => {
+      const caller = await inboundAnswered('+919800022233');
+      const recordingId = randomUUID();
+      await h.provider.record(caller, { recordingId, maxSeconds: 60, endKey: '#', beep: true });
+      await h.pressDigits(caller, '#');
+      const done = await log.waitFor('recording.finished', (e) => e.recordingId === recordingId, 10_000);
+      expect(done.callId).toBe(caller);
+      expect(done.uri).not.toBe('');
+      expect(done.durationSec).toBeGreaterThanOrEqual(0);
+      // the call goes on after the message
+      const { mediaId } = await h.provider.play(caller, { kind: 'speech', text: 'Thank you.', language: 'en' });
+      await log.waitFor('media.finished', (e) => e.mediaId === mediaId, 10_000);
+      await h.provider.hangup(caller);
+      await log.waitFor('call.hangup', (e) => e.callId === caller);
+    });
+
+    it('a caller who hangs up while speaking still leaves a message, reported before the hang-up', async () => {
+      const caller = await inboundAnswered('+919800033344');
+      const recordingId = randomUUID();
+      await h.provider.record(caller, { recordingId, maxSeconds: 60, endKey: '#', beep: false });
+      await h.remoteHangup(caller);
+      await log.waitFor('call.hangup', (e) => e.callId === caller, 10_000);
+      const types = log.typesFor(caller);
+      expect(types).toContain('recording.finished');
+      expect(types.indexOf('recording.finished')).toBeLessThan(types.indexOf('call.hangup'));
+      expect(types.indexOf('call.hangup')).toBe(types.length - 1);
+    });
+
     for (const [behaviour, expected] of [
       ['busy', { type: 'call.failed', reason: 'busy' }],
       ['no_answer', { type: 'call.failed', reason: 'no_answer' }],

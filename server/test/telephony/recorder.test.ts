@@ -31,6 +31,7 @@ class ManualProvider implements TTelephonyProvider {
   }
   async stopMedia() {}
   async collect() {}
+  async record() {}
   async originate(request: { callId: string }) {
     this.originated.push(request.callId);
   }

@@ -4,6 +4,7 @@ import type { TSnoopMode } from '../port.js';
 import { BRIDGE_PREFIX, requireStasis, toAppError, type AriCore, type TBridgeRec, type TLeg, type TSnoopRec } from './ari.core.js';
 import { ariTime, type TAriEventOf } from './ari.events.js';
 import { isNotFound } from './ari.rest.js';
+import { finishVoiceMessage } from './ari.voice-message.js';
 
 export const WAITING_ROOM_NAME = `${BRIDGE_PREFIX}waiting-room`;
 
@@ -261,6 +262,9 @@ export function onLeftBridge(core: AriCore, event: TAriEventOf<'ChannelLeftBridg
 
 export function onRecordingFinished(core: AriCore, event: TAriEventOf<'RecordingFinished'> | TAriEventOf<'RecordingFailed'>): void {
   const name = event.recording.name;
+  const at = ariTime(event.timestamp);
+  const failed = event.type === 'RecordingFailed' ? (event.recording.cause ?? 'failed') : null;
+  if (finishVoiceMessage(core, name, { at, durationSec: event.recording.duration ?? null, failed })) return;
   const parties = core.recordings.get(name);
   if (!parties) return;
   core.recordings.delete(name);

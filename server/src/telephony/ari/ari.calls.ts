@@ -6,6 +6,7 @@ import { newLeg, requireStasis, toAppError, type AriCore, type TLeg } from './ar
 import { agentFromChannelName, dialTarget, presentedNumber } from './ari.endpoints.js';
 import { ariTime, type TAriEventOf } from './ari.events.js';
 import { isNotFound } from './ari.rest.js';
+import { flushVoiceMessage } from './ari.voice-message.js';
 
 /** Legs we originate to the app directly carry this as their Stasis argument. */
 const ORIGINATED_ARG = 'originated';
@@ -189,6 +190,7 @@ export function onDestroyed(core: AriCore, event: TAriEventOf<'ChannelDestroyed'
 }
 
 export function endLeg(core: AriCore, leg: TLeg, at: string, cause: number): void {
+  flushVoiceMessage(core, leg, at);
   const q850 = q850OrNull(cause);
   if (leg.direction === 'outbound' && !leg.answered && !leg.localHangup && leg.upAt) {
     // answered, then gone before reaching Stasis (e.g. during AMD): it was answered all the same

@@ -43,6 +43,8 @@ export interface TLeg {
   /** per-call handlers, all dropped at StasisEnd */
   playbacks: Map<string, TPlaybackRec>;
   collector: Collector | null;
+  /** a voice message being recorded (its recording name) */
+  voiceMessage: { name: string; startedAt: number } | null;
 }
 
 export interface TBridgeRec {
@@ -180,6 +182,7 @@ export function newLeg(init: Pick<TLeg, 'callId' | 'channelId' | 'direction' | '
     holding: false,
     playbacks: new Map(),
     collector: null,
+    voiceMessage: null,
     ...init,
   };
 }

@@ -4,6 +4,7 @@ import type {
   TMedia,
   TOriginateRequest,
   TProviderStatus,
+  TRecordOptions,
   TSnoopMode,
   TTelephonyEvent,
   TTelephonyProvider,
@@ -19,6 +20,7 @@ import { collect, onDtmf, onPlaybackFinished, onPlaybackStarted, play, stopMedia
 import { reconcile } from './ari.reconcile.js';
 import type { TAriRest } from './ari.rest.js';
 import { hashedSpeech, type TSpeechToMediaUri } from './ari.speech.js';
+import { recordVoiceMessage } from './ari.voice-message.js';
 
 export interface TAriProviderDeps {
   logger: Logger;
@@ -77,6 +79,10 @@ export class AriProvider implements TTelephonyProvider {
 
   collect(callId: string, options: { requestId: string; maxDigits: number; timeoutMs: number; terminator?: string; prompt?: TMedia }): Promise<void> {
     return collect(this.core, callId, options);
+  }
+
+  record(callId: string, options: TRecordOptions): Promise<void> {
+    return recordVoiceMessage(this.core, callId, options);
   }
 
   originate(request: TOriginateRequest): Promise<void> {

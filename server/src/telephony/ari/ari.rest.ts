@@ -31,6 +31,10 @@ export interface TAriRest {
   removeChannel(bridgeId: string, channelId: string): Promise<void>;
   startBridgeMoh(bridgeId: string, mohClass: string): Promise<void>;
   recordBridge(bridgeId: string, name: string, format: string): Promise<void>;
+  recordChannel(
+    channelId: string,
+    request: { name: string; format: string; maxDurationSeconds: number; beep: boolean; terminateOn: 'none' | 'any' | '*' | '#' },
+  ): Promise<void>;
   stopRecording(name: string): Promise<void>;
   snoop(request: { channelId: string; snoopId: string; spy: 'both' | 'in' | 'out' | 'none'; whisper: 'both' | 'in' | 'out' | 'none'; app: string; appArgs: string }): Promise<TAriChannel>;
 }
@@ -151,6 +155,18 @@ export function createAriRest(client: Client, timeoutMs: number): TAriRest {
     recordBridge: (bridgeId, name, format) =>
       run('POST /bridges/{id}/record', async () => {
         await client.bridges.record({ bridgeId, name, format, ifExists: 'fail' });
+      }),
+    recordChannel: (channelId, r) =>
+      run('POST /channels/{id}/record', async () => {
+        await client.channels.record({
+          channelId,
+          name: r.name,
+          format: r.format,
+          maxDurationSeconds: r.maxDurationSeconds,
+          beep: r.beep,
+          terminateOn: r.terminateOn,
+          ifExists: 'fail',
+        });
       }),
     stopRecording: (name) => run('POST /recordings/live/{name}/stop', () => client.recordings.stop({ recordingName: name })),
     snoop: (r) =>

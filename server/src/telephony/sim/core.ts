@@ -1,6 +1,7 @@
 import { Conflict, NotFound } from '../../errors.js';
 import type { TTelephonyEvent } from '../port.js';
 import type { TSimClock, TSimTimer } from './clock.js';
+import { finishVoiceMessage } from './voice-message.js';
 import type { TEventBody, TLegEnd, TSimLeg } from './types.js';
 import type { SimLink } from './link.js';
 import type { TMediaTiming } from './media.js';
@@ -107,6 +108,8 @@ export class SimCore {
   /** ends a leg: its last event, then silence; media and collection end without a word */
   end(leg: TSimLeg, end: TLegEnd): void {
     if (leg.state === 'ended') return;
+    // a caller who rings off mid-message has still left it: reported before the hang-up
+    if (leg.recording) finishVoiceMessage(this, leg);
     if (end.kind === 'hangup') this.emit(leg, { type: 'call.hangup', cause: end.cause, q850: end.q850, by: end.by });
     else this.emit(leg, { type: 'call.failed', reason: end.reason, q850: end.q850 });
     leg.state = 'ended';

@@ -1,5 +1,6 @@
 import type { SimCore } from './core.js';
 import type { TSimLeg } from './types.js';
+import { finishVoiceMessage } from './voice-message.js';
 
 /**
  * One key on an answered leg. Order matters and is the contract's: interruptible prompts
@@ -12,6 +13,7 @@ export function pressKey(core: SimCore, leg: TSimLeg, key: string): void {
   core.emit(leg, { type: 'call.dtmf', digit: key });
   // a collection that ends here clears itself from the leg (see startCollect)
   leg.collector?.key(key);
+  if (leg.recording?.endKey === key) finishVoiceMessage(core, leg);
   leg.playlist.startNext();
 }
 

@@ -39,6 +39,7 @@ export function createLeg(core: SimCore, init: TLegInit): TSimLeg {
       finished: (item, reason) => mediaFinished(core, leg, item, reason),
     }),
     collector: null,
+    recording: null,
     onHold: false,
     bridgeId: null,
     transcript: [],

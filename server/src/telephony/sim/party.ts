@@ -17,7 +17,7 @@ export interface TPartyActions {
  */
 export class ScriptedParty {
   private next = 0;
-  private waitingFor: 'prompt' | 'collect' | null = null;
+  private waitingFor: 'prompt' | 'collect' | 'record' | null = null;
   private answeredAt: number | null = null;
 
   constructor(
@@ -42,8 +42,8 @@ export class ScriptedParty {
     this.arm();
   }
 
-  /** something the far end notices: a prompt starting, or Samvad starting to collect digits */
-  noticed(moment: 'prompt' | 'collect'): void {
+  /** something the far end notices: a prompt starting, Samvad starting to collect digits or to record */
+  noticed(moment: 'prompt' | 'collect' | 'record'): void {
     if (this.waitingFor !== moment) return;
     const press = this.script.presses[this.next];
     if (!press) return;

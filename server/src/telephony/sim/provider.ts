@@ -4,6 +4,7 @@ import type {
   TMedia,
   TOriginateRequest,
   TProviderStatus,
+  TRecordOptions,
   TSnoopMode,
   TTelephonyEvent,
   TTelephonyProvider,
@@ -11,6 +12,7 @@ import type {
 import { collectRules } from './collect.js';
 import { answerLeg, localHangup, playOn, startCollect } from './legs.js';
 import type { SimulatedNetwork } from './network.js';
+import { startVoiceMessage } from './voice-message.js';
 
 /**
  * Samvad's side of the simulated network: the same provider interface as Asterisk and Twilio.
@@ -72,6 +74,14 @@ export class SimProvider implements TTelephonyProvider {
     const leg = this.core.answered(callId);
     if (leg.collector) throw Conflict(`call ${callId} is already collecting digits (${leg.collector.requestId})`);
     startCollect(this.core, leg, options.requestId, rules, options.prompt);
+  }
+
+  async record(callId: string, options: TRecordOptions): Promise<void> {
+    this.core.link.require('record');
+    const leg = this.core.answered(callId);
+    if (!Number.isFinite(options.maxSeconds) || options.maxSeconds <= 0) throw Invalid('maxSeconds must be a positive number');
+    if (leg.recording) throw Conflict(`call ${callId} is already recording a message (${leg.recording.recordingId})`);
+    startVoiceMessage(this.core, leg, options);
   }
 
   async originate(request: TOriginateRequest): Promise<void> {

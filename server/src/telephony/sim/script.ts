@@ -32,9 +32,10 @@ export const ZPress = z.object({
    * what the wait counts from: the answer; the next prompt the leg hears; or the next time
    * Samvad starts collecting digits (the caller answers the question they were asked). Presses
    * run in order; a press anchored on a prompt or collection waits for one that begins after
-   * the previous press.
+   * the previous press. `record`: the next time Samvad starts recording a voice message
+   * (the caller speaks for `afterSec`, then presses the end key or hangs up).
    */
-  from: z.enum(['answer', 'prompt', 'collect']).default('answer'),
+  from: z.enum(['answer', 'prompt', 'collect', 'record']).default('answer'),
   /** milliseconds between the keys of this press (network default otherwise) */
   gapMs: z.number().int().min(0).max(10_000).optional(),
 });

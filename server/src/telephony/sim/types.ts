@@ -3,6 +3,7 @@ import type { TSimTimer } from './clock.js';
 import type { Collector } from './collect.js';
 import type { Playlist, THeardItem } from './media.js';
 import type { ScriptedParty } from './party.js';
+import type { TSimRecording } from './voice-message.js';
 
 /** a telephony event before the network stamps it with its leg and time */
 export type TEventBody = TTelephonyEvent extends infer E ? (E extends TTelephonyEvent ? Omit<E, 'callId' | 'at'> : never) : never;
@@ -24,6 +25,8 @@ export interface TSimLeg {
   readonly party: ScriptedParty;
   readonly playlist: Playlist;
   collector: Collector | null;
+  /** a voice message being recorded */
+  recording: TSimRecording | null;
   /** waiting room: music on hold until bridged or hung up */
   onHold: boolean;
   bridgeId: string | null;

@@ -94,6 +94,17 @@ const snoopParams = [
 ];
 const snoopErrors = errors([400, 'Invalid parameters'], [404, 'Channel not found']);
 
+const recordParams = [
+  needed('name'),
+  needed('format'),
+  query('recorder_format'),
+  query('maxDurationSeconds', 'int', { defaultValue: 0 }),
+  query('maxSilenceSeconds', 'int', { defaultValue: 0 }),
+  query('ifExists', 'string', { defaultValue: 'fail', allowableValues: list(['fail', 'overwrite', 'append']) }),
+  query('beep', 'boolean', { defaultValue: false }),
+  query('terminateOn', 'string', { defaultValue: 'none', allowableValues: list(['none', 'any', '*', '#']) }),
+];
+
 const CHANNELS: TApi[] = [
   {
     path: '/channels',
@@ -145,18 +156,26 @@ const CHANNELS: TApi[] = [
     description: 'Snoop with a chosen snoop channel id',
     operations: [op('POST', 'snoopChannelWithId', 'Channel', [path('channelId'), path('snoopId'), ...snoopParams], snoopErrors)],
   },
+  {
+    path: '/channels/{channelId}/record',
+    description: 'Record audio from a channel',
+    operations: [
+      op(
+        'POST',
+        'record',
+        'LiveRecording',
+        [path('channelId'), ...recordParams.filter((p) => p.name !== 'recorder_format')],
+        errors(
+          [400, 'Invalid parameters'],
+          [404, 'Channel not found'],
+          [409, 'Channel is not in a Stasis application; the channel is currently bridged with other channels; A recording with the same name already exists on the system and can not be overwritten because it is in progress or ifExists=fail'],
+          [422, 'The format specified is unknown on this system'],
+        ),
+      ),
+    ],
+  },
 ];
 
-const recordParams = [
-  needed('name'),
-  needed('format'),
-  query('recorder_format'),
-  query('maxDurationSeconds', 'int', { defaultValue: 0 }),
-  query('maxSilenceSeconds', 'int', { defaultValue: 0 }),
-  query('ifExists', 'string', { defaultValue: 'fail', allowableValues: list(['fail', 'overwrite', 'append']) }),
-  query('beep', 'boolean', { defaultValue: false }),
-  query('terminateOn', 'string', { defaultValue: 'none', allowableValues: list(['none', 'any', '*', '#']) }),
-];
 const BRIDGES: TApi[] = [
   {
     path: '/bridges',

@@ -1,7 +1,7 @@
 import { resourceDeclaration, resourceList } from './description.js';
 import { addChannels, createBridge, destroyBridge, removeChannels, bridge as getBridge, snoop, startMoh, stopMoh } from './world-bridges.js';
 import { answer, hangup, originate } from './world-calls.js';
-import { getLiveRecording, getPlayback, play, recordBridge, stopPlayback, stopRecording } from './world-media.js';
+import { getLiveRecording, getPlayback, play, recordBridge, recordChannel, stopPlayback, stopRecording } from './world-media.js';
 import { AriHttpError, bridgeJson, channelJson } from './world-types.js';
 import type { FakeAsterisk } from './world.js';
 
@@ -74,6 +74,16 @@ const ROUTES: Record<string, THandler> = {
   },
   'POST /channels/{channelId}/play': (w, r) => created(play(w, param(r, 'channelId'), many(r, 'media'), text(r, 'lang'), text(r, 'playbackId'))),
   'POST /channels/{channelId}/play/{playbackId}': (w, r) => created(play(w, param(r, 'channelId'), many(r, 'media'), text(r, 'lang'), param(r, 'playbackId'))),
+  'POST /channels/{channelId}/record': (w, r) =>
+    created(
+      recordChannel(w, param(r, 'channelId'), {
+        name: text(r, 'name'),
+        format: text(r, 'format'),
+        maxDurationSeconds: Number(text(r, 'maxDurationSeconds') ?? '0'),
+        ifExists: text(r, 'ifExists'),
+        terminateOn: text(r, 'terminateOn'),
+      }),
+    ),
   'POST /channels/{channelId}/snoop': (w, r) => snoopFrom(w, r, text(r, 'snoopId')),
   'POST /channels/{channelId}/snoop/{snoopId}': (w, r) => snoopFrom(w, r, param(r, 'snoopId')),
   'GET /bridges': (w) => ok([...w.bridges.values()].map(bridgeJson)),

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { EventHub } from './hub.js';
 import { route } from './routes.js';
-import { endChannelMedia } from './world-media.js';
+import { endChannelMedia, endChannelRecordings } from './world-media.js';
 import { leaveOnTeardown } from './world-bridges.js';
 import { dialIn, pressDigits, remoteHangup } from './world-calls.js';
 import { AriHttpError, type TBehaviour } from './world-types.js';
@@ -47,7 +47,7 @@ export class AriTestServer {
       timings: { ...DEFAULT_TIMINGS, ...options.timings },
       durationOf: options.durationOf,
     });
-    this.asterisk.onTeardown.push((c) => endChannelMedia(this.asterisk, c), (c) => leaveOnTeardown(this.asterisk, c));
+    this.asterisk.onTeardown.push((c) => endChannelMedia(this.asterisk, c), (c) => endChannelRecordings(this.asterisk, c), (c) => leaveOnTeardown(this.asterisk, c));
     this.http = createServer((req, res) => void this.handle(req, res));
     this.http.on('upgrade', (req, socket, head: Buffer) => {
       const url = new URL(req.url ?? '/', 'http://localhost');

@@ -1,4 +1,5 @@
 import { AriHttpError, HANGUP_REASONS, channelJson, type TBehaviour, type TChan } from './world-types.js';
+import { keyOnRecording } from './world-media.js';
 import type { FakeAsterisk } from './world.js';
 
 /**
@@ -162,6 +163,7 @@ export async function pressDigits(world: FakeAsterisk, channelId: string, digits
     const bridge = c.bridgeId ? world.bridges.get(c.bridgeId) : undefined;
     if (bridge && !bridge.dtmfEvents) continue;
     world.channelEvent(c, 'ChannelDtmfReceived', { digit, duration_ms: 100 });
+    keyOnRecording(world, c, digit);
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AriHttpError, playbackJson, recordingJson, type TChan, type TPlayback } from './world-types.js';
+import { AriHttpError, playbackJson, recordingJson, type TChan, type TPlayback, type TRecording } from './world-types.js';
 import type { FakeAsterisk } from './world.js';
 
 /**
@@ -113,7 +113,7 @@ export function recordBridge(world: FakeAsterisk, bridgeId: string, name: string
   if (!FORMATS.has(format)) throw new AriHttpError(422, `Unknown format ${format}`);
   if (world.recordings.has(name)) throw new AriHttpError(409, 'Recording with that name is in progress');
   if (world.storedRecordings.has(name) && (ifExists ?? 'fail') === 'fail') throw new AriHttpError(409, 'Recording already exists');
-  const r = { name, format, targetUri: `bridge:${b.id}`, bridgeId: b.id, state: 'queued' as const, startedAt: Date.now() };
+  const r: TRecording = { name, format, targetUri: `bridge:${b.id}`, bridgeId: b.id, channelId: null, terminateOn: 'none', timer: null, state: 'queued', startedAt: Date.now() };
   world.recordings.set(name, r);
   const response = recordingJson(r);
   setImmediate(() => {
@@ -131,10 +131,57 @@ export function getLiveRecording(world: FakeAsterisk, name: string) {
   return recordingJson(r);
 }
 
+/**
+ * A channel's voice message. It ends on its terminate key, at its length limit, or when the
+ * channel hangs up; Asterisk stores what was recorded in each case (RecordingFinished).
+ */
+export function recordChannel(
+  world: FakeAsterisk,
+  channelId: string,
+  request: { name: string | null; format: string | null; maxDurationSeconds: number; ifExists: string | null; terminateOn: string | null },
+) {
+  const c = world.controlled(channelId);
+  if (!request.name || !request.format) throw new AriHttpError(400, 'Recording name and format are required');
+  if (!FORMATS.has(request.format)) throw new AriHttpError(422, `Unknown format ${request.format}`);
+  const bridge = c.bridgeId ? world.bridges.get(c.bridgeId) : undefined;
+  if (bridge && bridge.channels.length > 1) throw new AriHttpError(409, 'Channel is currently bridged with other channels');
+  if (world.recordings.has(request.name)) throw new AriHttpError(409, 'Recording with that name is in progress');
+  if (world.storedRecordings.has(request.name) && (request.ifExists ?? 'fail') === 'fail') throw new AriHttpError(409, 'Recording already exists');
+  const terminateOn = request.terminateOn ?? 'none';
+  if (!['none', 'any', '*', '#'].includes(terminateOn)) throw new AriHttpError(400, 'terminateOn must be none, any, * or #');
+  const name = request.name;
+  const r: TRecording = { name, format: request.format, targetUri: `channel:${c.id}`, bridgeId: null, channelId: c.id, terminateOn, timer: null, state: 'queued', startedAt: Date.now() };
+  world.recordings.set(name, r);
+  const response = recordingJson(r);
+  setImmediate(() => {
+    if (world.recordings.get(name) !== r || c.dying) return;
+    r.state = 'recording';
+    world.send(c.subscribers, 'RecordingStarted', { recording: recordingJson(r) });
+    if (request.maxDurationSeconds > 0) r.timer = setTimeout(() => stopRecording(world, name), request.maxDurationSeconds * 1000);
+  });
+  return response;
+}
+
+/** A key on a channel: a voice message that terminates on it ends. */
+export function keyOnRecording(world: FakeAsterisk, c: TChan, digit: string): void {
+  for (const r of world.recordings.values()) {
+    if (r.channelId !== c.id) continue;
+    if (r.terminateOn === 'any' || r.terminateOn === digit) stopRecording(world, r.name);
+  }
+}
+
+/** On hang-up a channel's voice message is stored, as Asterisk keeps what was said. */
+export function endChannelRecordings(world: FakeAsterisk, c: TChan): void {
+  for (const r of [...world.recordings.values()]) if (r.channelId === c.id) stopRecording(world, r.name);
+}
+
 export function stopRecording(world: FakeAsterisk, name: string): void {
   const r = world.recordings.get(name);
   if (!r) throw new AriHttpError(404, 'Recording not found');
-  const subscribers = world.bridges.get(r.bridgeId)?.subscribers ?? new Set<string>();
+  if (r.timer) clearTimeout(r.timer);
+  r.timer = null;
+  const owner = r.bridgeId ? world.bridges.get(r.bridgeId) : r.channelId ? world.channels.get(r.channelId) : undefined;
+  const subscribers = owner?.subscribers ?? new Set<string>();
   r.state = 'done';
   r.duration = Math.round((Date.now() - r.startedAt) / 1000);
   world.recordings.delete(name);

@@ -73,7 +73,12 @@ export interface TRecording {
   name: string;
   format: string;
   targetUri: string;
-  bridgeId: string;
+  /** what is recorded: a bridge, or one channel (a voice message) */
+  bridgeId: string | null;
+  channelId: string | null;
+  /** channel recordings: the key that ends them, and their length limit */
+  terminateOn: string;
+  timer: NodeJS.Timeout | null;
   state: 'queued' | 'recording' | 'done';
   startedAt: number;
   duration?: number;
