@@ -6,7 +6,8 @@ import { migrate } from '@samvad/db';
 import type { SeedReport } from '@samvad/db/seed';
 import { FacilityIndex } from '../server/src/modules/facilities/facility-index.js';
 import { login, percentile, round, runJsonChild, startServer, writeResult } from './lib.js';
-import { benchSimulatedCalls } from './telephony-sim.js';
+import { ariFarSide, simulatorFarSide } from './far-sides.js';
+import { benchCalls } from './telephony-calls.js';
 
 // npm run bench [-- --households 1000000 --reuse --duration 20 --only seed,screen-pop,nearby]
 // Seeds a dedicated database (samvad_bench), then measures the screen-pop lookup and the nearby
@@ -20,8 +21,9 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     duration: { type: 'string', default: '20' },
     reuse: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'seed,screen-pop,nearby,telephony' },
+    only: { type: 'string', default: 'seed,screen-pop,nearby,telephony,telephony-ari' },
     calls: { type: 'string', default: '1000' },
+    'ari-calls': { type: 'string', default: '200' },
   },
 });
 const households = Number(values.households);
@@ -110,9 +112,14 @@ async function main(): Promise<void> {
   const facilityCount = only.has('nearby') ? await topUpFacilities() : 0;
   if (only.has('screen-pop') || only.has('nearby')) await httpBenchmarks(facilityCount);
   if (only.has('telephony')) {
-    const figures = await benchSimulatedCalls(benchUrl, Number(values.calls));
-    log(`simulator: ${figures.completed}/${figures.calls} calls, event latency p50 ${figures.eventLatencyMs.p50} ms p99 ${figures.eventLatencyMs.p99} ms, loop lag p99 ${figures.eventLoopLagMs.p99} ms`);
+    const figures = await benchCalls(benchUrl, Number(values.calls), simulatorFarSide());
+    log(`simulator: ${figures.completed}/${figures.calls} calls (${figures.peakConcurrentCallers} at once), event latency p50 ${figures.eventLatencyMs.p50} ms p99 ${figures.eventLatencyMs.p99} ms, loop lag p99 ${figures.eventLoopLagMs.p99} ms`);
     writeResult('telephony-simulator', figures);
+  }
+  if (only.has('telephony-ari')) {
+    const figures = await benchCalls(benchUrl, Number(values['ari-calls']), await ariFarSide(), { arrivalGapMs: 10, talkMs: 5000 });
+    log(`ARI adapter: ${figures.completed}/${figures.calls} calls (${figures.peakConcurrentCallers} at once), event latency p50 ${figures.eventLatencyMs.p50} ms p99 ${figures.eventLatencyMs.p99} ms, loop lag p99 ${figures.eventLoopLagMs.p99} ms`);
+    writeResult('telephony-ari', figures);
   }
 }
 

@@ -4,25 +4,41 @@ import { createDatabase } from '@samvad/db';
 import { createLogger } from '../server/src/logger.js';
 import type { TTelephonyEvent } from '../server/src/telephony/port.js';
 import { CallRecorder } from '../server/src/telephony/recorder.js';
-import { createSimulator } from '../server/src/telephony/sim/index.js';
+import type { TTelephonyProvider } from '../server/src/telephony/port.js';
 import { TelephonyService } from '../server/src/telephony/telephony.service.js';
 import { percentile, round } from './lib.js';
+
+/** The far side of a benchmark: places the i-th citizen's call, who keys 4512# when asked. */
+export interface TBenchFarSide {
+  provider: TTelephonyProvider;
+  dialIn(index: number): void | Promise<void>;
+  close(): Promise<void>;
+}
 
 /**
  * N concurrent calls through answer → prompt → digits → agent leg → bridge → hang-up, in one
  * process, on the real clock, with every call and event written to PostgreSQL as the server
- * does. Event-handling latency is the time from the simulator emitting an event to the handler
+ * does. Event-handling latency is the time from the provider stamping an event to the handler
  * below running; event-loop lag comes from Node's own histogram.
  */
-export async function benchSimulatedCalls(databaseUrl: string, calls: number) {
+export async function benchCalls(
+  databaseUrl: string,
+  calls: number,
+  farSide: TBenchFarSide,
+  /** callers arrive `arrivalGapMs` apart (0: in bursts of 100); agents talk `talkMs` after the bridge */
+  pace: { arrivalGapMs: number; talkMs: number } = { arrivalGapMs: 0, talkMs: 2000 },
+) {
   const database = createDatabase({ url: databaseUrl, poolSize: 10 });
   const logger = createLogger('warn');
-  const { network, provider } = createSimulator({ seed: 7 });
+  const { provider } = farSide;
   const recorder = new CallRecorder(database.pool, logger);
   const telephony = new TelephonyService(provider, recorder, logger);
   const latencies: number[] = [];
   const loop = monitorEventLoopDelay({ resolution: 10 });
   let completed = 0;
+  /** callers in the system now, and at most: "concurrent" is measured, not assumed */
+  let live = 0;
+  let peakLive = 0;
   let allDone: () => void = () => undefined;
   const done = new Promise<void>((resolve) => {
     allDone = resolve;
@@ -34,6 +50,8 @@ export async function benchSimulatedCalls(databaseUrl: string, calls: number) {
     latencies.push(Date.now() - Date.parse(event.at));
     switch (event.type) {
       case 'call.incoming':
+        live += 1;
+        peakLive = Math.max(peakLive, live);
         await telephony.provider.answer(event.callId);
         break;
       case 'call.answered': {
@@ -61,7 +79,7 @@ export async function benchSimulatedCalls(databaseUrl: string, calls: number) {
       case 'call.bridged':
         if (callerOf.has(event.callId)) {
           const agentLeg = event.callId;
-          setTimeout(() => void telephony.provider.hangup(agentLeg, 'normal').catch(() => undefined), 2000).unref();
+          setTimeout(() => void telephony.provider.hangup(agentLeg, 'normal').catch(() => undefined), pace.talkMs).unref();
         }
         break;
       case 'call.hangup': {
@@ -71,6 +89,7 @@ export async function benchSimulatedCalls(databaseUrl: string, calls: number) {
         }
         if (callerOf.has(event.callId)) {
           completed += 1;
+          live -= 1;
           if (completed === calls) allDone();
         }
         break;
@@ -86,10 +105,9 @@ export async function benchSimulatedCalls(databaseUrl: string, calls: number) {
   loop.enable();
   const started = Date.now();
   for (let i = 0; i < calls; i += 1) {
-    network.dialIn(`+9198${String(10_000_000 + i).slice(-8)}`, '+9118002334455', {
-      presses: [{ keys: '4512#', afterSec: 0.5, from: 'collect' }],
-    });
-    if (i % 100 === 99) await new Promise((r) => setTimeout(r, 50));
+    await farSide.dialIn(i);
+    if (pace.arrivalGapMs > 0) await new Promise((r) => setTimeout(r, pace.arrivalGapMs));
+    else if (i % 100 === 99) await new Promise((r) => setTimeout(r, 50));
   }
   const timeout = setTimeout(() => allDone(), 120_000);
   await done;
@@ -97,10 +115,13 @@ export async function benchSimulatedCalls(databaseUrl: string, calls: number) {
   loop.disable();
   const seconds = (Date.now() - started) / 1000;
   await telephony.stop();
+  await farSide.close();
   const recorded = await database.prisma.call.count({ where: { offeredAt: { gte: new Date(started) } } });
   await database.close();
   return {
     calls,
+    pace,
+    peakConcurrentCallers: peakLive,
     completed,
     seconds: round(seconds, 1),
     events: latencies.length,
