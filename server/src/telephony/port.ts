@@ -39,6 +39,11 @@ export type TTelephonyEvent =
   | (TEventBase & { type: 'call.incoming'; call: TCallInfo })
   | (TEventBase & { type: 'call.ringing' })
   | (TEventBase & { type: 'call.answered' })
+  /**
+   * One key, where the provider sees single keys (Asterisk, the simulator). Twilio hands over
+   * keys only at the end of a `<Gather>`, so on Twilio keys arrive as `call.digits` alone: call
+   * control and the IVR act on `call.digits` and never depend on `call.dtmf`.
+   */
   | (TEventBase & { type: 'call.dtmf'; digit: string })
   | (TEventBase & { type: 'call.digits'; requestId: string; digits: string; reason: 'max_digits' | 'terminator' | 'timeout' })
   | (TEventBase & { type: 'media.started'; mediaId: string })
@@ -94,7 +99,11 @@ export interface TTelephonyProvider {
   onEvent(listener: (event: TTelephonyEvent) => void): () => void;
 
   answer(callId: string): Promise<void>;
-  /** starts playing; `media.finished` follows. With `interruptOnDtmf`, a key press stops it. */
+  /**
+   * Queues media on the call; items play one after another in the order asked (a play never
+   * replaces another: stop it first with `stopMedia`). `media.finished` follows each. With
+   * `interruptOnDtmf`, a key press stops it and every interruptible item queued behind it.
+   */
   play(callId: string, media: TMedia, options?: { interruptOnDtmf?: boolean }): Promise<{ mediaId: string }>;
   stopMedia(callId: string, mediaId: string): Promise<void>;
   /** gathers digits; `call.digits` reports them with why collection ended */
