@@ -4,10 +4,14 @@
 #   bash scripts/services.sh [--with-chromium]
 #
 # On a Debian/Ubuntu machine where we are root it installs what is missing
-# (postgresql, redis-server, and chromium with --with-chromium), starts the
-# servers and creates the `samvad` role and the `samvad` / `samvad_test`
-# databases. Everywhere else it only checks, and says how to get the services
-# (docker compose) when they are not there.
+# (postgresql, redis-server, espeak-ng and sox, and chromium with
+# --with-chromium), starts the servers and creates the `samvad` role and the
+# `samvad` / `samvad_test` databases. Everywhere else it only checks, and says
+# how to get the services (docker compose) when they are not there.
+#
+# espeak-ng and sox make the spoken prompts of TELEPHONY=ari, and its unit tests
+# run them: a machine where they cannot be installed is an error for the test
+# suite (--with-chromium, as scripts/test.sh calls it) and a warning otherwise.
 #
 # Idempotent and non-interactive (no stdin, CI=true): when everything is already
 # up it makes a handful of sub-second checks and exits 0. It never drops,
@@ -30,7 +34,7 @@ with_chromium=0
 for arg in "$@"; do
   case "$arg" in
     --with-chromium) with_chromium=1 ;;
-    -h | --help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $arg (usage: scripts/services.sh [--with-chromium])" ;;
   esac
 done
@@ -166,8 +170,11 @@ if ((pg_ok)); then
 fi
 chromium_ok=1
 ((with_chromium)) && [[ ! -x /usr/bin/chromium ]] && chromium_ok=0
+have() { command -v "$1" >/dev/null 2>&1; }
+speech_ok=1
+have espeak-ng && have sox || speech_ok=0
 
-if ((pg_ok && login_ok && redis_ok && chromium_ok)); then
+if ((pg_ok && login_ok && redis_ok && chromium_ok && speech_ok)); then
   log "PostgreSQL ${pg_host}:${pg_port} and Redis ${redis_host}:${redis_port} are up; nothing to do"
   exit 0
 fi
@@ -197,6 +204,10 @@ if ((!can_manage)); then
   if ((!chromium_ok)); then
     die "chromium is missing (/usr/bin/chromium); install it as root: apt-get install -y chromium"
   fi
+  if ((!speech_ok)); then
+    speech_missing="espeak-ng and/or sox are missing (spoken prompts for TELEPHONY=ari); install them as root: apt-get install -y espeak-ng sox"
+    if ((with_chromium)); then die "$speech_missing"; else warn "$speech_missing"; fi
+  fi
   log "ready: DATABASE_URL=$(mask_url "$database_url") REDIS_URL=$(mask_url "$redis_url")"
   exit 0
 fi
@@ -209,6 +220,8 @@ missing=()
 ((pg_ok)) || have_pg_server || missing+=(postgresql)
 ((redis_ok)) || command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 ((chromium_ok)) || missing+=(chromium)
+have espeak-ng || missing+=(espeak-ng)
+have sox || missing+=(sox)
 if ((${#missing[@]})); then
   log "installing ${missing[*]} (apt-get update first)"
   # Lock timeout: another apt run on this machine should delay us, not fail us.

@@ -1,5 +1,8 @@
 import Handlebars from 'handlebars';
 import type { TFlowLanguage, TVarValue } from '../engine/contract.js';
+import { promptHelpers } from './helpers/index.js';
+
+export { PromptHelperError } from './helpers/index.js';
 
 /**
  * Prompts are Handlebars templates rendered per language. One isolated Handlebars environment
@@ -7,6 +10,9 @@ import type { TFlowLanguage, TVarValue } from '../engine/contract.js';
  * cannot register helpers of their own. Templates are compiled once and cached by text.
  */
 const handlebars = Handlebars.create();
+// Registered here rather than by the helper modules themselves, so no import cycle can leave a
+// template rendering before its helpers exist.
+handlebars.registerHelper(promptHelpers);
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
