@@ -42,13 +42,18 @@ export function outboundCitizen(random: SimRandom): TCitizenScriptInput {
 }
 
 export interface TIvrKeys {
-  /** the top menu's choices */
+  /** the first question: the language (or keeping a known caller's own) */
+  language: readonly string[];
+  /** the main menu's self-service choices */
   menu: readonly string[];
   /** the key that asks for an agent */
   agent: string;
+  /** digits in an application number */
+  applicationDigits: number;
 }
 
-export const DEFAULT_IVR_KEYS: TIvrKeys = { menu: ['1', '2', '3', '4'], agent: '0' };
+/** The helpline flow's keys (ivr-flows/flows/helpline.yaml). */
+export const DEFAULT_IVR_KEYS: TIvrKeys = { language: ['1', '2', '3'], menu: ['1', '2', '3', '4'], agent: '0', applicationDigits: 12 };
 
 /**
  * A caller to the helpline: most navigate the menu and maybe type an application number; some
@@ -62,17 +67,19 @@ export function inboundCaller(random: SimRandom, keys: TIvrKeys = DEFAULT_IVR_KE
     ['silent', 8],
     ['impatient', 5],
   ] as const);
+  // everyone who gets past the greeting first picks a language (most keep Hindi)
+  const language = { keys: random.weighted(keys.language.map((key, i) => [key, i === 0 ? 6 : 2] as const)), from: 'collect' as const, afterSec: random.between(1, 4) };
   switch (persona) {
     case 'navigator': {
-      const presses: NonNullable<TCitizenScriptInput['presses']> = [{ keys: random.pick(keys.menu), from: 'collect', afterSec: random.between(2, 8) }];
+      const presses: NonNullable<TCitizenScriptInput['presses']> = [language, { keys: random.pick(keys.menu), from: 'collect', afterSec: random.between(2, 8) }];
       // an application number, then the terminator, read out from a slip of paper
-      if (random.chance(0.6)) presses.push({ keys: `${random.digits(8)}#`, from: 'collect', afterSec: random.between(3, 10), gapMs: random.int(250, 700) });
+      if (random.chance(0.6)) presses.push({ keys: `${random.digits(keys.applicationDigits)}#`, from: 'collect', afterSec: random.between(3, 10), gapMs: random.int(250, 700) });
       if (random.chance(0.3)) presses.push({ keys: random.pick(keys.menu), from: 'collect', afterSec: random.between(2, 6) });
       return random.chance(0.5) ? { presses } : { presses, hangupAfterSec: random.between(60, 300) };
     }
     case 'wants-agent':
       // patience in the queue: between half a minute and ten minutes
-      return { presses: [{ keys: keys.agent, from: 'collect', afterSec: random.between(1, 5) }], hangupAfterSec: random.between(30, 600) };
+      return { presses: [language, { keys: keys.agent, from: 'collect', afterSec: random.between(1, 5) }], hangupAfterSec: random.between(30, 600) };
     case 'early-hangup':
       return { hangupAfterSec: random.between(3, 15) };
     case 'silent':
