@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderPrompt } from '../render.js';
-import { APPLICATION_STATUSES, GRIEVANCE_STATUSES, spokenStatus } from './status.js';
+import { APPLICATION_STATUSES, GRIEVANCE_STATUSES, PAYMENT_STATUSES, spokenStatus } from './status.js';
 
 describe('{{status}}', () => {
   it('says an application status in each language', () => {
@@ -18,8 +18,14 @@ describe('{{status}}', () => {
     expect(spokenStatus('escalated', 'en')).toBe('escalated to a senior officer');
   });
 
-  it('has a distinct phrase for every status of both enums in every language', () => {
-    const codes = [...APPLICATION_STATUSES, ...GRIEVANCE_STATUSES];
+  it('says whether a benefit payment reached the account', () => {
+    expect(renderPrompt('{{status p}}', 'hi', { p: 'failed' })).toBe('असफल');
+    expect(renderPrompt('{{status p}}', 'en', { p: 'credited' })).toBe('credited to the account');
+    expect(renderPrompt('{{status p}}', 'cg', { p: 'pending' })).toBe('प्रक्रिया म');
+  });
+
+  it('has a distinct phrase for every status of the three enums in every language', () => {
+    const codes = [...APPLICATION_STATUSES, ...GRIEVANCE_STATUSES, ...PAYMENT_STATUSES];
     for (const language of ['hi', 'cg', 'en'] as const) {
       const phrases = codes.map((code) => spokenStatus(code, language));
       for (const phrase of phrases) expect(phrase.trim()).not.toBe('');

@@ -10,7 +10,9 @@ import { defineHelper, describe, onlyHashKeys, PromptHelperError, type TWordsLan
 
 export const APPLICATION_STATUSES = ['submitted', 'under_verification', 'pending_documents', 'approved', 'rejected', 'issued'] as const;
 export const GRIEVANCE_STATUSES = ['registered', 'in_progress', 'escalated', 'resolved', 'closed', 'reopened'] as const;
-export type TSpokenStatus = (typeof APPLICATION_STATUSES)[number] | (typeof GRIEVANCE_STATUSES)[number];
+/** a benefit payment (BenefitPayment.status): whether the money reached the account */
+export const PAYMENT_STATUSES = ['credited', 'failed', 'pending'] as const;
+export type TSpokenStatus = (typeof APPLICATION_STATUSES)[number] | (typeof GRIEVANCE_STATUSES)[number] | (typeof PAYMENT_STATUSES)[number];
 
 const PHRASES: Record<TWordsLanguage, Record<TSpokenStatus, string>> = {
   hi: {
@@ -26,6 +28,9 @@ const PHRASES: Record<TWordsLanguage, Record<TSpokenStatus, string>> = {
     resolved: 'निराकृत',
     closed: 'बंद',
     reopened: 'फिर से खोली गई',
+    credited: 'खाते में जमा',
+    failed: 'असफल',
+    pending: 'प्रक्रिया में',
   },
   // Chhattisgarhi verb forms (होगे, भेजे गिस, खोले गिस), postposition म and फेर (again); the
   // administrative words (सत्यापन, स्वीकृत, दर्ज, कार्यवाही) are the Hindi ones the state's offices use.
@@ -42,6 +47,9 @@ const PHRASES: Record<TWordsLanguage, Record<TSpokenStatus, string>> = {
     resolved: 'निराकृत',
     closed: 'बंद',
     reopened: 'फेर से खोले गिस',
+    credited: 'खाता म जमा होगे',
+    failed: 'असफल होगे',
+    pending: 'प्रक्रिया म',
   },
   en: {
     submitted: 'submitted',
@@ -56,6 +64,9 @@ const PHRASES: Record<TWordsLanguage, Record<TSpokenStatus, string>> = {
     resolved: 'resolved',
     closed: 'closed',
     reopened: 'reopened',
+    credited: 'credited to the account',
+    failed: 'failed',
+    pending: 'in process',
   },
 };
 
@@ -66,12 +77,12 @@ function isSpokenStatus(value: unknown): value is TSpokenStatus {
 /** `under_verification` → "सत्यापन में" (hi) / "सत्यापन म" (cg) / "under verification" (en). */
 export function spokenStatus(code: unknown, language: TWordsLanguage): string {
   if (!isSpokenStatus(code)) {
-    throw new PromptHelperError(`unknown status ${describe(code)}: one of ${[...APPLICATION_STATUSES, ...GRIEVANCE_STATUSES].join(', ')}`);
+    throw new PromptHelperError(`unknown status ${describe(code)}: one of ${[...APPLICATION_STATUSES, ...GRIEVANCE_STATUSES, ...PAYMENT_STATUSES].join(', ')}`);
   }
   return PHRASES[language][code];
 }
 
-/** `{{status s}}`: an application or grievance status code, spoken. */
+/** `{{status s}}`: an application, grievance or payment status code, spoken. */
 export const statusHelper = defineHelper('status', 1, ({ args, hash, words }) => {
   onlyHashKeys(hash, []);
   return spokenStatus(args[0], words);
