@@ -3,6 +3,12 @@ import { ZFlow } from '../flow/schema.js';
 import type { TIvrCommand, TIvrEvent, TIvrSession, TVarValue } from './contract.js';
 import { start, step } from './interpreter.js';
 
+/** a test's literal as flow variables: what survives JSON is what a call can carry */
+export function asJson(value: unknown): TVarValue {
+  const copy: TVarValue = JSON.parse(JSON.stringify(value));
+  return copy;
+}
+
 /** A flow from a test's literal, with the schema's defaults applied. */
 export function flowOf(input: Omit<TFlowInput, 'schemaVersion' | 'id' | 'version' | 'languages' | 'defaultLanguage'> & Partial<TFlowInput>): TFlow {
   return ZFlow.parse({ schemaVersion: 1, id: 'test', version: '1', languages: ['hi', 'en'], defaultLanguage: 'en', ...input });

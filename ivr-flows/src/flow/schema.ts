@@ -199,6 +199,24 @@ const ZSurveyNode = z
 
 export const ZNode = z.union([ZSay, ZMenu, ZCollect, ZLookup, ZBranch, ZLanguageNode, ZSet, ZRecord, ZEnqueue, ZCallback, ZTransfer, ZHangup, ZSurveyNode]);
 
+/** each node type's own schema, so a broken node is explained in its own terms (a union only says "invalid") */
+export const NODE_SCHEMAS: Record<string, z.ZodType> = {
+  say: ZSay,
+  play: ZSay,
+  menu: ZMenu,
+  collect: ZCollect,
+  lookup: ZLookup,
+  branch: ZBranch,
+  language: ZLanguageNode,
+  set: ZSet,
+  record: ZRecord,
+  enqueue: ZEnqueue,
+  callback: ZCallback,
+  transfer: ZTransfer,
+  hangup: ZHangup,
+  survey: ZSurveyNode,
+};
+
 const ZInterval = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'an interval is HH:MM-HH:MM');
 const ZDay = z.array(ZInterval).optional();
 export const ZCalendar = z

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SPEECH_LANGUAGES } from '../engine/contract.js';
-import { ZFlow, type TCondition, type TFlow, type TNode, type TPrompt } from '../flow/schema.js';
+import { NODE_SCHEMAS, ZFlow, type TCondition, type TFlow, type TNode, type TPrompt } from '../flow/schema.js';
 import { checkTemplate } from '../prompts/render.js';
 
 export interface TFlowProblem {
@@ -43,6 +43,7 @@ export function loadFlow(text: string, file: string): TLoadResult {
     const issue = parsed.error.issues[0];
     const path = issue?.path ?? [];
     const nodeId = path[0] === 'nodes' && typeof path[1] === 'string' ? path[1] : null;
+    if (nodeId !== null && path.length === 2) return fail(nodeId, explainNode(readNode(raw, nodeId)));
     const where = (nodeId === null ? path : path.slice(2)).map(String).join('.');
     return fail(nodeId, `${where ? `${where}: ` : ''}${issue?.message ?? 'invalid'}`);
   }
@@ -50,6 +51,21 @@ export function loadFlow(text: string, file: string): TLoadResult {
   const problem = checkFlow(flow);
   if (problem) return fail(problem.nodeId, problem.problem);
   return { ok: true, flow, warnings: unreachable(flow).map((id) => `${file}: node "${id}" cannot be reached from "${flow.start}"`) };
+}
+
+function readNode(raw: unknown, nodeId: string): unknown {
+  if (typeof raw !== 'object' || raw === null || !('nodes' in raw)) return undefined;
+  const nodes = raw.nodes;
+  return typeof nodes === 'object' && nodes !== null ? Object.entries(nodes).find(([id]) => id === nodeId)?.[1] : undefined;
+}
+
+/** a node that matched no type, explained against the schema its `type` names */
+function explainNode(node: unknown): string {
+  const type = typeof node === 'object' && node !== null && 'type' in node ? node.type : undefined;
+  const schema = typeof type === 'string' ? NODE_SCHEMAS[type] : undefined;
+  if (!schema) return `type: must be one of ${Object.keys(NODE_SCHEMAS).join(', ')}`;
+  const issue = schema.safeParse(node).error?.issues[0];
+  return issue ? `${issue.path.map(String).join('.') || 'node'}: ${issue.message}` : 'invalid';
 }
 
 /** the nodes a node leads to */
