@@ -15,6 +15,11 @@ export interface TRemoteHarness {
   pressDigits(callId: string, digits: string): Promise<void>;
   /** the remote party of this leg hangs up */
   remoteHangup(callId: string): Promise<void>;
+  /**
+   * resolves once the far side is being recorded (a voice message has begun), where a
+   * provider starts it some time after `record` returns; absent where it starts at once
+   */
+  recordingStarted?(callId: string): Promise<void>;
   /** how the next outbound call to this number will end */
   scriptOutbound(to: string, behaviour: 'answer' | 'busy' | 'no_answer' | 'machine'): void;
   /** what this leg heard, in order (speech text or media URI), as the far side observed it */
@@ -176,6 +181,7 @@ export function describeProviderContract(name: string, makeHarness: () => Promis
       const caller = await inboundAnswered('+919800033344');
       const recordingId = randomUUID();
       await h.provider.record(caller, { recordingId, maxSeconds: 60, endKey: '#', beep: false });
+      await h.recordingStarted?.(caller);
       await h.remoteHangup(caller);
       await log.waitFor('call.hangup', (e) => e.callId === caller, 10_000);
       const types = log.typesFor(caller);

@@ -301,3 +301,41 @@ describe('Twilio: ringing, refusing and stopping', () => {
     expect(rig.events).toEqual([]);
   });
 });
+
+describe('Twilio: voice messages', () => {
+  async function messageThenHangup(options: TRigOptions) {
+    await start(options);
+    const { callId, sid } = await answeredInbound(rig);
+    await rig.provider.record(callId, { recordingId: 'vm-1', maxSeconds: 60, endKey: '#', beep: true });
+    await rig.fake.recordingStarted(sid);
+    const record = findAll(lastDocument(rig, sid), 'Record')[0];
+    expect(record?.attrs).toMatchObject({ maxLength: '60', finishOnKey: '#', playBeep: 'true' });
+    await rig.fake.hangup(sid);
+    await eventOf(rig, 'call.hangup', (e) => e.callId === callId, 8000);
+    return { callId, sid };
+  }
+
+  it('a hang-up mid-message: the action before the status callback reports the message first', async () => {
+    const { callId } = await messageThenHangup({});
+    const types = typesOf(rig, callId);
+    expect(types.slice(-2)).toEqual(['recording.finished', 'call.hangup']);
+    expect(rig.events.find((e) => e.type === 'recording.finished' && e.callId === callId)).toMatchObject({ recordingId: 'vm-1', uri: expect.stringMatching(/^https:\/\/api\.twilio\.com\/.+\/Recordings\/RE/) });
+  });
+
+  it('the status callback before the action: the hang-up waits for the message, then follows it', async () => {
+    const { callId } = await messageThenHangup({ recordActionAfterStatus: true });
+    expect(typesOf(rig, callId).slice(-2)).toEqual(['recording.finished', 'call.hangup']);
+  });
+
+  it('an action that never comes: the message is reported lost, then the hang-up', async () => {
+    await start({ provider: { recordActionGraceMs: 200 } });
+    const { callId, sid } = await answeredInbound(rig);
+    await rig.provider.record(callId, { recordingId: 'vm-2', maxSeconds: 60, endKey: '#', beep: false });
+    await rig.fake.recordingStarted(sid);
+    // the caller is gone before Twilio ever posts the action (a lost request)
+    rig.fake.get(sid).recording = null;
+    await rig.fake.hangup(sid);
+    await eventOf(rig, 'call.hangup', (e) => e.callId === callId, 5000);
+    expect(typesOf(rig, callId).slice(-2)).toEqual(['recording.failed', 'call.hangup']);
+  });
+});

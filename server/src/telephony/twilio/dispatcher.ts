@@ -19,7 +19,7 @@ export interface TDispatchSettings {
 }
 
 /** How Twilio reports that a document ended: it ran out (Redirect, Dial action) or a Gather posted. */
-export type TDocumentEnd = { kind: 'next' } | { kind: 'gather'; digits: string; finishedOnKey: string };
+export type TDocumentEnd = { kind: 'next' } | { kind: 'gather'; digits: string; finishedOnKey: string } | { kind: 'recorded'; url: string; durationSec: number };
 
 /**
  * Turns Samvad's commands into TwiML at the right moment. A webhook Twilio is holding for us
@@ -218,6 +218,12 @@ export class Dispatcher {
       const keys = end.kind === 'gather' ? end.digits : '';
       this.calls.emit(leg, { type: 'media.finished', mediaId: purpose.mediaId, reason: keys ? 'interrupted' : 'done' });
       for (const digit of keys) this.calls.emit(leg, { type: 'call.dtmf', digit });
+    } else if (purpose.kind === 'record') {
+      if (end.kind === 'recorded' && end.url !== '') {
+        this.calls.emit(leg, { type: 'recording.finished', recordingId: purpose.recordingId, uri: end.url, durationSec: end.durationSec });
+      } else {
+        this.calls.emit(leg, { type: 'recording.failed', recordingId: purpose.recordingId, reason: 'no audio was recorded' });
+      }
     } else if (purpose.kind === 'collect') {
       const digits = end.kind === 'gather' ? end.digits : '';
       const finishedOnKey = end.kind === 'gather' ? end.finishedOnKey : '';

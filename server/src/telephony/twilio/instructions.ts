@@ -8,6 +8,8 @@ import type { THangupCause, TMedia, TSnoopMode } from '../port.js';
 export type TInstruction =
   | { kind: 'play'; mediaId: string; media: TMedia; interruptible: boolean }
   | { kind: 'collect'; requestId: string; maxDigits: number; timeoutMs: number; terminator: string | null; prompt: TMedia | null }
+  /** a voice message: <Record>, whose action reports it */
+  | { kind: 'record'; recordingId: string; maxSeconds: number; endKey: string; beep: boolean }
   | { kind: 'conference'; room: string; role: TConferenceRole; record: boolean; coachSid: string | null; recordingUrl: string | null }
   | { kind: 'hangup'; cause: THangupCause };
 
@@ -18,9 +20,9 @@ export type TConferenceRole = 'bridge' | 'hold' | TSnoopMode;
 export type TDocumentPurpose = TInstruction | { kind: 'idle' };
 
 /**
- * Plays and collections take their turn: one queued behind a running one waits for it to end.
+ * Plays, collections and recordings take their turn: one queued behind a running one waits for it to end.
  * Anything else (a bridge, hold, a snoop, a hang-up) acts at once, replacing what runs.
  */
 export function takesTurn(purpose: TDocumentPurpose): boolean {
-  return purpose.kind === 'play' || purpose.kind === 'collect';
+  return purpose.kind === 'play' || purpose.kind === 'collect' || purpose.kind === 'record';
 }

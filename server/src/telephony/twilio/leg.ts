@@ -28,6 +28,8 @@ export class TwilioLeg {
   /** REST requests for this call run one after another, in the order they were decided */
   rest: Promise<unknown> = Promise.resolve();
   private waiting: { respond: (twiml: string) => void; timer: NodeJS.Timeout | null } | null = null;
+  /** a hang-up held back until a running <Record>'s action arrives */
+  private heldHangup: { report: () => void; timer: NodeJS.Timeout } | null = null;
   private lastStep = 0;
 
   constructor(
@@ -71,6 +73,27 @@ export class TwilioLeg {
     this.waiting.timer = setTimeout(onTimeout, ms);
     // a held webhook must never keep the process alive on its own
     this.waiting.timer.unref();
+  }
+
+  /** holds back the report of this leg's end; after `ms`, `lost` runs first, then the report */
+  holdHangup(ms: number, report: () => void, lost: () => void): void {
+    if (this.heldHangup) return;
+    const timer = setTimeout(() => {
+      this.heldHangup = null;
+      lost();
+      report();
+    }, ms);
+    timer.unref();
+    this.heldHangup = { report, timer };
+  }
+
+  /** the awaited action came: the held-back end is reported now */
+  releaseHangup(): void {
+    const held = this.heldHangup;
+    if (!held) return;
+    this.heldHangup = null;
+    clearTimeout(held.timer);
+    held.report();
   }
 
   /** answers the held webhook; false if none is held */

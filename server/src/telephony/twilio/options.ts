@@ -24,6 +24,8 @@ export interface TTwilioProviderOptions {
   answerGraceMs?: number;
   /** how long an inbound call may ring unanswered before it is refused (busy) */
   answerTimeoutMs?: number;
+  /** a caller hung up mid-message: how long the hang-up waits for <Record>'s action before the message is reported lost */
+  recordActionGraceMs?: number;
   /** the silence an idle call keeps before asking again; commands in between go by REST */
   idlePauseSec?: number;
   /** at most this many webhook answers are remembered for retries (each for ten minutes) */
@@ -37,6 +39,7 @@ export const TWILIO_DEFAULTS = {
   answerGraceMs: 500,
   answerTimeoutMs: 10_000,
   idlePauseSec: 30,
+  recordActionGraceMs: 5000,
   replayCapacity: 100_000,
   agentAddress: (username: string) => `client:${username}`,
 } as const;

@@ -7,6 +7,7 @@ import type {
   TMedia,
   TOriginateRequest,
   TProviderStatus,
+  TRecordOptions,
   TSnoopMode,
   TTelephonyEvent,
   TTelephonyProvider,
@@ -67,7 +68,7 @@ export class TwilioProvider implements TTelephonyProvider {
       () => this.open,
     );
     const replay = new ReplayCache<string>(options.replayCapacity ?? TWILIO_DEFAULTS.replayCapacity);
-    this.webhooks = new TwilioWebhooks(this.calls, this.dispatcher, replay, () => this.open);
+    this.webhooks = new TwilioWebhooks(this.calls, this.dispatcher, replay, () => this.open, options.recordActionGraceMs ?? TWILIO_DEFAULTS.recordActionGraceMs);
   }
 
   /** Twilio has no link to open: webhooks arrive over HTTP, commands leave over HTTPS */
@@ -128,6 +129,15 @@ export class TwilioProvider implements TTelephonyProvider {
     const collecting = [leg.running?.purpose, ...leg.queue].find((i) => i?.kind === 'collect');
     if (collecting?.kind === 'collect') throw Conflict(`call ${callId} is already collecting digits (${collecting.requestId})`);
     await this.dispatcher.enqueue(leg, { kind: 'collect', requestId: options.requestId, ...rules, prompt: options.prompt ?? null });
+  }
+
+  async record(callId: string, options: TRecordOptions): Promise<void> {
+    if (!Number.isFinite(options.maxSeconds) || options.maxSeconds <= 0) throw Invalid('maxSeconds must be a positive number');
+    const leg = this.calls.answered(callId);
+    const recording = [leg.running?.purpose, ...leg.queue].find((i) => i?.kind === 'record');
+    if (recording?.kind === 'record') throw Conflict(`call ${callId} is already recording a message (${recording.recordingId})`);
+    // <Record maxLength> counts whole seconds, and Twilio refuses less than one
+    await this.dispatcher.enqueue(leg, { kind: 'record', recordingId: options.recordingId, maxSeconds: Math.max(1, Math.ceil(options.maxSeconds)), endKey: options.endKey, beep: options.beep });
   }
 
   async originate(request: TOriginateRequest): Promise<void> {

@@ -28,6 +28,15 @@ export const ZGatherForm = ZCallForm.extend({
 });
 export type TGatherForm = z.output<typeof ZGatherForm>;
 
+/** <Record>'s action; Digits is the key that ended the message, or "hangup" */
+export const ZRecordForm = ZCallForm.extend({
+  RecordingUrl: z.string().default(''),
+  RecordingDuration: z.coerce.number().int().min(0).default(0),
+  RecordingSid: z.string().default(''),
+  Digits: z.string().default(''),
+});
+export type TRecordForm = z.output<typeof ZRecordForm>;
+
 export const ZStatusForm = ZCallForm.extend({
   SequenceNumber: sequence,
   SipResponseCode: z.coerce.number().int().optional(),

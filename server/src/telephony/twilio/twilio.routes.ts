@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { Forbidden, Invalid } from '../../errors.js';
 import { defineRoute, type TRoute } from '../../http/route.js';
 import type { TwilioProvider } from './provider.js';
-import { ZCallForm, ZConferenceForm, ZGatherForm, ZRecordingForm, ZRecordingQuery, ZStatusForm, ZStatusQuery, ZStepQuery, ZVoiceQuery, ZWebhookForm } from './schemas.js';
+import { ZCallForm, ZConferenceForm, ZGatherForm, ZRecordForm, ZRecordingForm, ZRecordingQuery, ZStatusForm, ZStatusQuery, ZStepQuery, ZVoiceQuery, ZWebhookForm } from './schemas.js';
 import { isSignedByTwilio, signedUrlOf, type TWebhookForm } from './signature.js';
 import { normaliseBaseUrl, TWILIO_WEBHOOK_PATHS } from './urls.js';
 
@@ -72,6 +72,16 @@ export function twilioRoutes(provider: TwilioProvider, options: TTwilioRouteOpti
       handler: async ({ req, res }) => {
         const { form, query } = await verified(req, res);
         sendTwiml(res, await provider.webhooks.gather(parseOr400(ZGatherForm, form, 'form'), parseOr400(ZStepQuery, query, 'query')));
+      },
+    }),
+    defineRoute({
+      ...common,
+      path: TWILIO_WEBHOOK_PATHS.record,
+      summary: 'Twilio <Record> action (X-Twilio-Signature, else 403): a voice message ended (key, limit or hang-up); answers TwiML',
+      produces: 'text/xml',
+      handler: async ({ req, res }) => {
+        const { form, query } = await verified(req, res);
+        sendTwiml(res, await provider.webhooks.record(parseOr400(ZRecordForm, form, 'form'), parseOr400(ZStepQuery, query, 'query')));
       },
     }),
     defineRoute({

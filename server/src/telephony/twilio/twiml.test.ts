@@ -97,3 +97,12 @@ describe('TwiML documents', () => {
     expect(renderReject('busy')).toBe(doc('<Reject reason="busy"/>'));
   });
 });
+
+describe('<Record> for a voice message', () => {
+  it('records with the limit, end key and beep, posts its action with the step, and redirects when nothing was recorded', () => {
+    const xml = renderDocument({ kind: 'record', recordingId: 'vm-1', maxSeconds: 120, endKey: '#', beep: true }, ctx);
+    expect(xml).toContain('<Record action="https://samvad.example.gov.in/api/telephony/twilio/record?callId=');
+    expect(xml).toMatch(/<Record [^>]*maxLength="120"[^>]*finishOnKey="#"[^>]*playBeep="true"/);
+    expect(xml).toMatch(/<\/Record>|<Record [^>]*\/><Redirect method="POST">https:\/\/samvad\.example\.gov\.in\/api\/telephony\/twilio\/voice\?callId=/);
+  });
+});

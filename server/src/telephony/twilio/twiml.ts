@@ -139,6 +139,20 @@ export function renderDocument(purpose: TDocumentPurpose, ctx: TTwimlContext): s
       if (purpose.prompt) addMedia(gather, purpose.prompt, ctx.voices);
       break;
     }
+    case 'record':
+      // the action comes even when the caller hangs up mid-message (Digits=hangup); with no
+      // audio at all Twilio moves on to the next verb, and the Redirect reports that
+      response.record({
+        action: ctx.urls.record(ctx.callId, ctx.step),
+        method: 'POST',
+        maxLength: purpose.maxSeconds,
+        finishOnKey: purpose.endKey,
+        playBeep: purpose.beep,
+        timeout: 10,
+        trim: 'trim-silence',
+      });
+      response.redirect({ method: 'POST' }, ctx.urls.voice(ctx.callId, ctx.step));
+      break;
     case 'conference':
       addConference(response, purpose, ctx);
       break;

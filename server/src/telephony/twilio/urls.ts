@@ -2,6 +2,7 @@
 export const TWILIO_WEBHOOK_PATHS = {
   voice: '/api/telephony/twilio/voice',
   gather: '/api/telephony/twilio/gather',
+  record: '/api/telephony/twilio/record',
   status: '/api/telephony/twilio/status',
   conference: '/api/telephony/twilio/conference',
   recording: '/api/telephony/twilio/recording',
@@ -42,6 +43,11 @@ export class TwilioUrls {
 
   gather(callId: string, step: number): string {
     return this.url(TWILIO_WEBHOOK_PATHS.gather, { callId, step });
+  }
+
+  /** <Record>'s action: the message's URL and length, and the key (or "hangup") that ended it */
+  record(callId: string, step: number): string {
+    return this.url(TWILIO_WEBHOOK_PATHS.record, { callId, step });
   }
 
   /** the number's status callback (no query) and each outbound call's */

@@ -5,7 +5,7 @@ import type { Dispatcher } from './dispatcher.js';
 import { TwilioLeg } from './leg.js';
 import { isAgentAddress, machineResult, outcomeOfStatus, samvadAddress, type TStatusOutcome } from './mapping.js';
 import type { ReplayCache } from './replay.js';
-import type { TCallForm, TConferenceForm, TGatherForm, TRecordingForm, TStatusForm } from './schemas.js';
+import type { TCallForm, TConferenceForm, TGatherForm, TRecordForm, TRecordingForm, TStatusForm } from './schemas.js';
 import { renderHangup, renderReject } from './twiml.js';
 
 /** Twilio's RFC 2822 timestamp as ISO 8601, when it sent one we can read. */
@@ -26,6 +26,8 @@ export class TwilioWebhooks {
     private readonly dispatcher: Dispatcher,
     private readonly replay: ReplayCache<string>,
     private readonly isOpen: () => boolean,
+    /** how long a hang-up waits for the action of a <Record> that was running */
+    private readonly recordActionGraceMs: number,
   ) {}
 
   /** a new inbound call (no callId), an outbound call answered (callId), or a document's end (callId + step) */
@@ -44,6 +46,17 @@ export class TwilioWebhooks {
       const leg = this.legOf(query.callId, form.CallSid);
       if (!leg) return renderHangup();
       return this.dispatcher.documentEnded(leg, query.step, { kind: 'gather', digits: form.Digits, finishedOnKey: form.FinishedOnKey });
+    });
+  }
+
+  /** <Record>'s action: the voice message is reported, then a hang-up that waited for it */
+  record(form: TRecordForm, query: { callId: string; step: number }): Promise<string> {
+    return this.replay.run(`record:${form.CallSid}:${query.step}`, async () => {
+      const leg = this.legOf(query.callId, form.CallSid);
+      if (!leg) return renderHangup();
+      const answer = this.dispatcher.documentEnded(leg, query.step, { kind: 'recorded', url: form.RecordingUrl, durationSec: form.RecordingDuration });
+      leg.releaseHangup();
+      return answer;
     });
   }
 
@@ -144,8 +157,23 @@ export class TwilioWebhooks {
     }
   }
 
-  /** the call is over on Twilio's side; who ended it and why */
+  /**
+   * The call is over on Twilio's side. A caller who hangs up mid-message has still left it, and
+   * Twilio posts <Record>'s action for it, but possibly after this status callback: the hang-up
+   * waits for the action (bounded), so the message is reported first, as on every provider.
+   */
   private ended(leg: TwilioLeg, outcome: Exclude<TStatusOutcome, { kind: 'progress' | 'ringing' | 'answered' }>, at: string | undefined): void {
+    const running = leg.running?.purpose;
+    if (running?.kind === 'record' && leg.state === 'answered') {
+      leg.holdHangup(this.recordActionGraceMs, () => this.reportEnd(leg, outcome, at), () =>
+        this.calls.emit(leg, { type: 'recording.failed', recordingId: running.recordingId, reason: 'Twilio did not report the message' }),
+      );
+      return;
+    }
+    this.reportEnd(leg, outcome, at);
+  }
+
+  private reportEnd(leg: TwilioLeg, outcome: Exclude<TStatusOutcome, { kind: 'progress' | 'ringing' | 'answered' }>, at: string | undefined): void {
     if (leg.localCause) {
       const cause: THangupCause = leg.localCause;
       this.calls.end(leg, { type: 'call.hangup', cause, q850: Q850_FOR_CAUSE[cause], by: 'local' }, at);

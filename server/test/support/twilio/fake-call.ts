@@ -1,4 +1,5 @@
 import type { FakeGather } from './fake-gather.js';
+import type { FakeRecording } from './fake-record.js';
 import { Deferred } from './timing.js';
 
 export type TCallStatus = 'queued' | 'initiated' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'no-answer' | 'failed' | 'canceled';
@@ -51,6 +52,10 @@ export class FakeCall {
   /** resolved when the running document is replaced or the call ends */
   interrupt = new Deferred();
   gather: FakeGather | null = null;
+  /** a <Record> taking the caller's message */
+  recording: FakeRecording | null = null;
+  /** resolved when a <Record> starts (then replaced) */
+  recordingStarted = new Deferred();
   /** resolved when a <Gather> starts listening (then replaced) */
   gatherStarted = new Deferred();
   private sequence = 0;

@@ -1,5 +1,6 @@
 import type { FakeCall, TCallStatus } from './fake-call.js';
 import { FakeGather, gatherRules } from './fake-gather.js';
+import { FakeRecording } from './fake-record.js';
 import type { FakeRooms } from './fake-room.js';
 import { Deferred, type FakeTime } from './timing.js';
 import { readTwiml, type TTwimlNode } from './twiml-reader.js';
@@ -7,6 +8,7 @@ import { readTwiml, type TTwimlNode } from './twiml-reader.js';
 /** What the runner needs from the fake Twilio around it. */
 export interface TRunnerHost {
   time: FakeTime;
+  accountSid: string;
   rooms: FakeRooms;
   speechCharsPerSecond: number;
   /** fetches a URL for the call and runs the TwiML it answers */
@@ -52,6 +54,8 @@ export class TwimlRunner {
         return 'continue';
       case 'Gather':
         return this.gather(call, verb, stale);
+      case 'Record':
+        return this.record(call, verb, stale);
       case 'Redirect':
         return { url: verb.text.trim(), params: {} };
       case 'Dial':
@@ -110,6 +114,26 @@ export class TwimlRunner {
       return 'stop';
     }
     return { url: verb.attrs.action, params: { Digits: gather.digits, FinishedOnKey: gather.finishedOnKey, msg: 'Gather End' } };
+  }
+
+  /** a voice message; a caller who hangs up mid-message is reported by the hang-up (FakeTwilio.hangup) */
+  private async record(call: FakeCall, verb: TTwimlNode, stale: () => boolean): Promise<TNext> {
+    if (!verb.attrs.action) {
+      call.problems.push('<Record> without an action would post to the current document');
+      return 'stop';
+    }
+    if (verb.attrs.playBeep !== 'false') call.heard.push('(beep)');
+    const recording = new FakeRecording(verb.attrs.action, verb.attrs.finishOnKey ?? '1234567890*#', this.host.time.msPerSecond);
+    call.recording = recording;
+    const started = call.recordingStarted;
+    call.recordingStarted = new Deferred();
+    started.resolve();
+    await this.host.time.sleep(Number(verb.attrs.maxLength ?? '3600'), recording.done.promise, call.interrupt.promise);
+    if (call.recording !== recording) return 'stop';
+    call.recording = null;
+    if (stale()) return 'stop';
+    const key = recording.done.settled ? await recording.done.promise : '';
+    return { url: recording.action, params: recording.params(this.host.accountSid, key) };
   }
 
   private async dial(call: FakeCall, verb: TTwimlNode, stale: () => boolean): Promise<TNext> {

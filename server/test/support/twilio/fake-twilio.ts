@@ -27,6 +27,8 @@ export interface TFakeTwilioOptions {
   /** real milliseconds per second of call time */
   msPerSecond: number;
   speechCharsPerSecond?: number;
+  /** a caller hanging up mid-message: Twilio may post <Record>'s action after the status callback */
+  recordActionAfterStatus?: boolean;
 }
 
 export interface TWebhookRecord {
@@ -69,6 +71,7 @@ export class FakeTwilio {
       time: this.time,
       rooms: this.rooms,
       speechCharsPerSecond: options.speechCharsPerSecond ?? 14,
+      accountSid: options.accountSid,
       fetchAndRun: (call, url, params) => this.fetchAndRun(call, url, params),
       finish: (call, status, sipCode) => this.finish(call, status, sipCode),
     });
@@ -103,21 +106,42 @@ export class FakeTwilio {
     return call;
   }
 
-  /** keys on the far end's phone; a caller presses them once asked (when a <Gather> listens) */
+  /** keys on the far end's phone; a caller presses them once asked (when a <Gather> or a <Record> listens) */
   async pressDigits(sid: string, digits: string, waitMs = 3000): Promise<void> {
     const call = this.get(sid);
-    const listening = () => call.gather !== null && !call.gather.done.settled;
-    if (!listening()) await Promise.race([call.gatherStarted.promise, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
+    const listening = () => (call.gather !== null && !call.gather.done.settled) || call.recording !== null;
+    if (!listening()) await Promise.race([call.gatherStarted.promise, call.recordingStarted.promise, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
     for (const key of digits) {
+      if (call.recording?.key(key)) continue;
       if (call.gather && listening()) call.gather.key(key);
       else call.lostKeys.push(key);
     }
   }
 
-  /** the far end hangs up */
+  /** resolves once a <Record> takes the caller's message (at once if one is already running) */
+  async recordingStarted(sid: string, waitMs = 3000): Promise<void> {
+    const call = this.get(sid);
+    if (call.recording) return;
+    await Promise.race([call.recordingStarted.promise, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
+  }
+
+  /**
+   * The far end hangs up. Mid-message, Twilio still posts <Record>'s action (Digits=hangup),
+   * before or after the status callback; the answer to that action is ignored, so it is not awaited.
+   */
   async hangup(sid: string): Promise<void> {
     const call = this.get(sid);
+    const recording = call.recording;
+    call.recording = null;
+    const postAction = () => {
+      if (recording) void this.post(recording.action, { ...this.callParams(call), ...recording.params(this.options.accountSid, 'hangup') });
+    };
+    if (recording && !this.options.recordActionAfterStatus) {
+      postAction();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
     await this.finish(call, call.status === 'in-progress' ? 'completed' : 'canceled');
+    if (this.options.recordActionAfterStatus) postAction();
   }
 
   get(sid: string): FakeCall {

@@ -57,6 +57,7 @@ export function twilioHarness(options: TRigOptions = {}): () => Promise<TRemoteH
       },
       pressDigits: (callId, digits) => rig.fake.pressDigits(sidOf(callId), digits),
       remoteHangup: (callId) => rig.fake.hangup(sidOf(callId)),
+      recordingStarted: (callId) => rig.fake.recordingStarted(sidOf(callId)),
       scriptOutbound: (to, behaviour) => rig.fake.script(twilioAddressOf(to), SCRIPTS[behaviour]),
       heard: (callId) => rig.fake.get(sidOf(callId)).heard,
       // Twilio has no standing link to drop: each webhook is its own HTTP request and each command

@@ -47,6 +47,8 @@ export interface TRigOptions {
   /** real milliseconds per second of call time */
   msPerSecond?: number;
   provider?: Partial<TTwilioProviderOptions>;
+  /** the far side posts <Record>'s action after the status callback when a caller hangs up mid-message */
+  recordActionAfterStatus?: boolean;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function startTwilioRig(options: TRigOptions = {}): Promise<TTwilio
     numberVoiceUrl: `${publicBaseUrl}${TWILIO_WEBHOOK_PATHS.voice}`,
     numberStatusUrl: `${publicBaseUrl}${TWILIO_WEBHOOK_PATHS.status}`,
     msPerSecond: options.msPerSecond ?? 20,
+    recordActionAfterStatus: options.recordActionAfterStatus ?? false,
   });
   const provider = new TwilioProvider({
     accountSid,
