@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -46,12 +47,39 @@ const envShape = {
       .describe('telephony provider: sim (the built-in simulator), ari (Asterisk) or twilio; required outside demo mode'),
     HELPLINE_NUMBER: z.string().default('+9118002334455').describe('the toll-free number citizens dial, E.164'),
     OUTBOUND_CALLER_ID: z.string().default('+911600233445').describe('caller ID of outbound calls (a 1600-series number)'),
+    IVR_FLOWS_DIR: z
+      .string()
+      .default(fileURLToPath(new URL('../../ivr-flows/flows', import.meta.url)))
+      .describe('folder of IVR flow files (helpline.yaml, survey.yaml …); watched, a broken new version is refused'),
+    QUEUE_AVERAGE_HANDLING_SEC: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(3600)
+      .default(240)
+      .describe("average handling time of a helpline call, for the waiting caller's expected wait"),
+    IVR_GRIEVANCE_CATEGORY: z
+      .string()
+      .default('GEN-01')
+      .describe('grievance category of a voice message left in the IVR, until the helpline re-files it'),
+    IVR_GRIEVANCE_DISTRICT: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(387)
+      .describe('LGD code of the district a voice grievance from an unknown caller is filed in (387: Raipur)'),
+    CALLBACK_DUE_MINUTES: z.coerce.number().int().min(5).max(7 * 1440).default(120).describe('a requested call-back is due within this many minutes'),
     ARI_URL: z.string().url().optional().describe('Asterisk ARI base URL, e.g. http://asterisk:8088'),
     ARI_USERNAME: z.string().optional().describe('ARI user (ari.conf)'),
     ARI_PASSWORD: z.string().optional().describe('ARI password (secret)'),
     ARI_APP: z.string().default('samvad').describe('Stasis application name the dialplan hands calls to'),
     ARI_TRUNK_ENDPOINT: z.string().default('PJSIP/{number}@carrier').describe('dial string template for citizens'),
     ARI_AGENT_ENDPOINT: z.string().default('PJSIP/{agent}').describe("dial string template for agents' endpoints"),
+    ASTERISK_SOUNDS_DIR: z
+      .string()
+      .min(1)
+      .default('/var/lib/asterisk/sounds')
+      .describe("Asterisk's sounds directory, shared with Asterisk: with ari, spoken prompts are made there (samvad-tts/) with espeak-ng and sox"),
     TWILIO_ACCOUNT_SID: z.string().optional().describe('Twilio account SID'),
     TWILIO_AUTH_TOKEN: z.string().optional().describe('Twilio auth token; also validates webhook signatures (secret)'),
     PUBLIC_BASE_URL: z.string().url().optional().describe('the URL Twilio reaches this server at, as signed (behind a proxy: the public one)'),
@@ -84,6 +112,12 @@ function toConfig(env: z.output<typeof ZEnv>) {
       refreshTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
     },
     logLevel: env.LOG_LEVEL,
+    ivr: {
+      flowsDir: env.IVR_FLOWS_DIR,
+      averageHandlingSec: env.QUEUE_AVERAGE_HANDLING_SEC,
+      voiceGrievance: { categoryCode: env.IVR_GRIEVANCE_CATEGORY, fallbackDistrictCode: env.IVR_GRIEVANCE_DISTRICT },
+      callbackDueMinutes: env.CALLBACK_DUE_MINUTES,
+    },
     consoleDist: env.CONSOLE_DIST,
     telephony: {
       provider: env.TELEPHONY ?? 'sim',
@@ -96,6 +130,7 @@ function toConfig(env: z.output<typeof ZEnv>) {
         app: env.ARI_APP,
         trunkEndpoint: env.ARI_TRUNK_ENDPOINT,
         agentEndpoint: env.ARI_AGENT_ENDPOINT,
+        soundsDir: env.ASTERISK_SOUNDS_DIR,
       },
       twilio: { accountSid: env.TWILIO_ACCOUNT_SID ?? '', authToken: env.TWILIO_AUTH_TOKEN ?? '', publicBaseUrl: env.PUBLIC_BASE_URL ?? '' },
     },

@@ -1,7 +1,10 @@
 import { createServer } from 'node:http';
 import { createDatabase } from '@samvad/db';
 import { Redis } from 'ioredis';
+import { start, step, type TFlow } from '@samvad/ivr-flows';
 import { createApp } from './app.js';
+import { createCallControl } from './callcontrol/create-call-control.js';
+import { startFlowRegistry } from './callcontrol/flows.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createRealtime } from './realtime/socket.js';
@@ -54,6 +57,24 @@ async function main(): Promise<void> {
   // Calls are recorded from the first event on. Starting never blocks the HTTP server: an
   // Asterisk that is not up yet is retried by its adapter in the background.
   const telephony = new TelephonyService(telephonyProvider.provider, new CallRecorder(pool, logger), logger);
+  // Call control listens before the provider starts, so no call arrives unheard.
+  const flows = startFlowRegistry(config.ivr.flowsDir, logger);
+  const { control: callControl } = createCallControl<TFlow>({
+    telephony,
+    prisma,
+    sql: pool,
+    engine: { start, step },
+    flows,
+    logger,
+    settings: {
+      helplineNumber: config.telephony.helplineNumber,
+      outboundCallerId: config.telephony.outboundCallerId,
+      averageHandlingSec: config.ivr.averageHandlingSec,
+      ...config.ivr.voiceGrievance,
+      callbackDueMinutes: config.ivr.callbackDueMinutes,
+    },
+  });
+  callControl.start();
   telephony.start().then(
     () => logger.info({ provider: config.telephony.provider }, 'telephony provider started'),
     (error: unknown) => logger.error({ err: error }, 'telephony failed to start'),
@@ -77,6 +98,8 @@ async function main(): Promise<void> {
     force.unref();
     await io.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    flows.close();
+    await callControl.stop();
     await telephony.stop();
     await database.close();
     redis.disconnect();

@@ -4,6 +4,7 @@ import { AriProvider } from './ari/ari.provider.js';
 import type { TRoute } from '../http/route.js';
 import type { TTelephonyProvider } from './port.js';
 import { createSimulator } from './sim/index.js';
+import { createEspeakSpeech } from './tts/espeak.js';
 import { TwilioProvider, twilioRoutes } from './twilio/index.js';
 
 /**
@@ -26,7 +27,7 @@ export function createTelephonyProvider(config: TConfig, logger: Logger): { prov
           agentEndpoint: telephony.ari.agentEndpoint,
           defaultCallerId: telephony.outboundCallerId,
         },
-        { logger },
+        { logger, speechToMediaUri: createEspeakSpeech({ soundsDir: telephony.ari.soundsDir, logger }) },
       );
       return { provider, routes: [] };
     }

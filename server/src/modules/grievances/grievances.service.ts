@@ -55,6 +55,21 @@ export function toGrievanceView(g: TGrievanceRow, viewer: TAuthUser): TGrievance
   };
 }
 
+/**
+ * The next docket number of the year in India, inside the caller's transaction. One counter row
+ * per year, incremented under its row lock: concurrent registrations queue here for a moment
+ * and each gets its own number (the IVR's voice grievances take theirs here too).
+ */
+export async function nextDocketNo(tx: Prisma.TransactionClient, createdAt: Date): Promise<string> {
+  const year = Number(dateInIndia(createdAt).slice(0, 4));
+  const [counter] = await tx.$queryRaw<{ last_value: number }[]>`
+    INSERT INTO docket_counters (year, last_value) VALUES (${year}, 1)
+    ON CONFLICT (year) DO UPDATE SET last_value = docket_counters.last_value + 1
+    RETURNING last_value`;
+  if (!counter) throw new Error('docket counter returned no row');
+  return formatDocket(year, counter.last_value);
+}
+
 export function createGrievanceService(deps: { prisma: PrismaClient; now?: () => Date }) {
   const { prisma, now = () => new Date() } = deps;
 
@@ -92,18 +107,10 @@ export function createGrievanceService(deps: { prisma: PrismaClient; now?: () =>
       if (!office) throw Unavailable(`The ${category.departmentCode} department has no office to receive grievances`);
 
       const createdAt = now();
-      const year = Number(dateInIndia(createdAt).slice(0, 4));
       const created = await prisma.$transaction(async (tx) => {
-        // One row per year, incremented under its row lock: concurrent registrations queue
-        // here for a moment and each gets its own number.
-        const [counter] = await tx.$queryRaw<{ last_value: number }[]>`
-          INSERT INTO docket_counters (year, last_value) VALUES (${year}, 1)
-          ON CONFLICT (year) DO UPDATE SET last_value = docket_counters.last_value + 1
-          RETURNING last_value`;
-        if (!counter) throw new Error('docket counter returned no row');
         const grievance = await tx.grievance.create({
           data: {
-            docketNo: formatDocket(year, counter.last_value),
+            docketNo: await nextDocketNo(tx, createdAt),
             categoryCode: category.code,
             departmentCode: category.departmentCode,
             officeId: office.id,
