@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import swaggerUi from 'swagger-ui-express';
+import { acdRoutes, type TAcdApi } from './acd/acd.routes.js';
 import type { TConfig } from './config.js';
 import { authorise } from './http/authenticate.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
@@ -40,6 +41,8 @@ export interface TAppDeps {
   readiness: TReadinessChecks;
   /** routes a telephony provider brings (Twilio's signed webhooks) */
   telephonyRoutes?: TRoute[];
+  /** the queues and agents; its routes exist only when it is given */
+  acd?: TAcdApi;
   now?: () => Date;
 }
 
@@ -53,7 +56,7 @@ export interface TApp {
 
 /** Builds the HTTP app from its dependencies. Nothing here listens, connects or reads the environment. */
 export function createApp(deps: TAppDeps): TApp {
-  const { config, logger, prisma, sql, readiness, telephonyRoutes = [], now } = deps;
+  const { config, logger, prisma, sql, readiness, telephonyRoutes = [], acd, now } = deps;
   const signer = createTokenSigner(config.auth.jwtSecret, config.auth.accessTtlSeconds, now);
   const audit = createAuditLog(sql);
   const facilities = createFacilityService({ prisma });
@@ -78,6 +81,7 @@ export function createApp(deps: TAppDeps): TApp {
     ...grievanceRoutes(createGrievanceService({ prisma, now })),
     ...referenceRoutes(prisma),
     ...telephonyRoutes,
+    ...(acd ? acdRoutes(acd) : []),
   ];
   // The document describes itself too, so it is built after its own route is declared.
   const routes: TRoute[] = [

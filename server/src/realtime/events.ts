@@ -1,3 +1,13 @@
+import type {
+  TAcdSnapshotReply,
+  TAgentView,
+  TBoardUpdate,
+  TCallEnded,
+  TCallHeld,
+  TConnectedCallView,
+  TOfferEnded,
+  TOfferView,
+} from '../acd/acd.schemas.js';
 import type { TAuthUser } from '../http/route.js';
 import type { TRole } from '../modules/auth/auth.schemas.js';
 
@@ -7,10 +17,25 @@ import type { TRole } from '../modules/auth/auth.schemas.js';
  */
 export interface TServerToClientEvents {
   session: (payload: { userId: number; username: string; role: TRole }) => void;
+  /** to the agent (`user:<id>`): their state changed */
+  'acd:state': (payload: TAgentView) => void;
+  /** to the agent: a call rings for them until `ringDeadline` */
+  'acd:offer': (payload: TOfferView) => void;
+  /** to the agent: the offer stopped ringing (accepted, missed, withdrawn, the caller gave up) */
+  'acd:offer-ended': (payload: TOfferEnded) => void;
+  /** to the agent: they are talking to the caller */
+  'acd:call-connected': (payload: TConnectedCallView) => void;
+  'acd:call-held': (payload: TCallHeld) => void;
+  /** to the agent: the call is over; wrap-up has begun */
+  'acd:call-ended': (payload: TCallEnded) => void;
+  /** to supervisors and administrators: queue figures and the agents that changed, at most every few hundred ms */
+  'acd:board': (payload: TBoardUpdate) => void;
 }
 
 export interface TClientToServerEvents {
   ping: (ack: (payload: { at: string }) => void) => void;
+  /** a console that just connected asks for the ACD as it is now */
+  'acd:snapshot': (ack: (reply: TAcdSnapshotReply) => void) => void;
 }
 
 export interface TSocketData {
