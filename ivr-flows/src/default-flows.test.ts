@@ -126,7 +126,17 @@ describe('the helpline flow', () => {
     expect(walk.waiting?.kind).toBe('media');
     walk.hangup();
     expect(walk.session.status).toBe('ended');
+    expect(walk.commands.at(-1)).toMatchObject({ type: 'trace', nodeId: 'greeting', detail: { hangup: true } });
     expect(walk.commands.filter((c) => c.type === 'hangup')).toEqual([]);
+  });
+
+  it('keeps a queued caller waiting when the call-back they asked for cannot be booked', () => {
+    const walk = atMainMenu().press('0').enqueued(2, 200).press('1');
+    expect(walk.last('lookup')).toMatchObject({ name: 'requestCallback', args: { queue: 'general-en' } });
+    walk.fail('database unavailable');
+    expect(walk.heard.at(-1)).toBe('Sorry, we could not book a call-back just now. Please stay on the line; you keep your place.');
+    expect(walk.heard).not.toContain('Thank you. We will call you when it is your turn.');
+    expect(walk.session.status).toBe('queued');
   });
 
   it('out of hours (a Sunday, or Republic Day): says so and offers a call-back', () => {
@@ -136,7 +146,12 @@ describe('the helpline flow', () => {
     expect(sunday.last('lookup')).toMatchObject({ name: 'requestCallback' });
     sunday.answer({ callbackId: 1, position: 1, dueAt: '2026-03-16T04:30:00.000Z' });
     expect(sunday.heard.at(-1)).toBe('धन्यवाद। हम आपको वापस कॉल करेंगे।');
+    expect(sunday.last('hangup')?.reason).toBe('flow_end');
+    expect(sunday.commands.some((c) => c.type === 'lookup' && c.name === 'householdByCaller')).toBe(false);
     const republicDay = new FlowWalker(helpline, { at: '2026-01-26T06:30:00.000Z' }).silence();
     expect(republicDay.heard.at(-1)).toBe('जन समवाद हेल्पलाइन पर कॉल करने के लिए धन्यवाद।');
+    // 20:00 on a Saturday is after closing
+    const lateSaturday = new FlowWalker(helpline, { at: '2026-03-14T14:30:00.000Z' }).press('1').fail('database unavailable');
+    expect(lateSaturday.heard.slice(-2)).toEqual(['क्षमा करें, अभी कॉल-बैक दर्ज नहीं हो सका। कृपया कार्य समय में फिर से कॉल करें।', 'जन समवाद हेल्पलाइन पर कॉल करने के लिए धन्यवाद।']);
   });
 });

@@ -3,7 +3,7 @@ export type * from './engine/contract.js';
 export { SPEECH_LANGUAGES } from './engine/contract.js';
 export { start, step } from './engine/interpreter.js';
 export { isOpen, indiaTime } from './engine/calendar.js';
-export { ZFlow, ZNode, ZPrompt, FLOW_LANGUAGES, type TFlow, type TFlowInput, type TNode, type TPrompt, type TCalendar } from './flow/schema.js';
+export { ZFlow, ZNode, ZPrompt, FLOW_LANGUAGES, type TFlow, type TFlowInput, type TNode, type TNodeOf, type TPrompt, type TCalendar, type TCondition } from './flow/schema.js';
 export { ZSurveyDefinition, type TSurveyDefinition, type TSurveyDefinitionInput, type TSurveyQuestion } from './flow/survey.js';
 export { loadFlow, loadFlowFile, describeProblem, type TFlowProblem, type TLoadResult } from './loader/load.js';
 export { FlowRegistry, type TFlowRegistryOptions } from './loader/registry.js';

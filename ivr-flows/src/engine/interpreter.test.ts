@@ -7,6 +7,7 @@ describe('interpreter', () => {
     const flow = flowOf({ start: 'a', maxSteps: 10, nodes: { a: { type: 'set', values: { x: 1 }, next: 'b' }, b: { type: 'set', values: { y: 2 }, next: 'a' } } });
     const walk = new FlowWalker(flow);
     expect(walk.last('hangup')?.reason).toBe('step_cap');
+    expect(walk.commands.at(-2)).toMatchObject({ type: 'trace', detail: { stepCap: 10 } });
     expect(walk.session.steps).toBe(11);
     expect(walk.session.status).toBe('ended');
   });
@@ -22,10 +23,18 @@ describe('interpreter', () => {
     expect(walk.last('hangup')?.reason).toBe('step_cap');
   });
 
+  it('starts in the language the call arrives with, when the flow speaks it', () => {
+    const flow = flowOf({ start: 'bye', nodes: { bye: { type: 'hangup', prompt: { en: 'Thank you', hi: 'धन्यवाद' } } } });
+    expect(new FlowWalker(flow, { variables: { language: 'hi' } }).heard).toEqual(['धन्यवाद']);
+    expect(new FlowWalker(flow, { variables: { language: 'gon' } }).session.language).toBe('en');
+    expect(new FlowWalker(flow, { variables: { language: 'gon' } }).session.variables.language).toBe('en');
+  });
+
   it('ends on hang-up and ignores everything after', () => {
     const flow = flowOf({ start: 'm', nodes: { m: { type: 'menu', prompt: { en: 'Press 1', hi: 'x' }, choices: { '1': 'bye' }, fallback: 'bye' }, bye: { type: 'hangup' } } });
     const walk = new FlowWalker(flow).hangup();
     expect(walk.session.status).toBe('ended');
+    expect(walk.commands.at(-1)).toMatchObject({ type: 'trace', nodeId: 'm', detail: { hangup: true } });
     const after = step(flow, walk.session, { type: 'digits', requestId: 'digits-1', digits: '1', reason: 'max_digits' });
     expect(after.commands).toEqual([]);
   });

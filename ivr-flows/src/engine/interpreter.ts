@@ -1,5 +1,5 @@
-import type { TFlow, TNode } from '../flow/schema.js';
-import type { TIvrEvent, TIvrSession, TStepResult, TVarValue } from './contract.js';
+import { ZLanguage, type TFlow, type TNode } from '../flow/schema.js';
+import type { TFlowLanguage, TIvrEvent, TIvrSession, TStepResult, TVarValue } from './contract.js';
 import { enterNode, resumeNode } from './nodes/index.js';
 import { end, FlowRuntimeError, hangUp, newRun, trace, type TRun } from './run.js';
 
@@ -11,13 +11,14 @@ type TStarted = Extract<TIvrEvent, { type: 'started' }>;
  * so a recorded call replays exactly and every path is testable without a phone network.
  */
 export function start(flow: TFlow, event: TStarted): TStepResult {
+  const language = startingLanguage(flow, event.variables?.language);
   const variables: Record<string, TVarValue> = {
     ...(event.variables ?? {}),
     caller: event.caller,
     called: event.called,
     callId: event.callId,
     callStartedAt: event.at,
-    language: flow.defaultLanguage,
+    language,
   };
   const session: TIvrSession = {
     flowId: flow.id,
@@ -25,7 +26,7 @@ export function start(flow: TFlow, event: TStarted): TStepResult {
     callId: event.callId,
     status: 'running',
     nodeId: null,
-    language: flow.defaultLanguage,
+    language,
     variables,
     steps: 0,
     seq: 0,
@@ -35,6 +36,12 @@ export function start(flow: TFlow, event: TStarted): TStepResult {
   const run = newRun(flow, session);
   drive(run, () => flow.start);
   return { session: run.s, commands: run.out };
+}
+
+/** a call may arrive with its language (a campaign knows the resident's); one the flow does not speak is ignored */
+function startingLanguage(flow: TFlow, requested: TVarValue | undefined): TFlowLanguage {
+  const parsed = ZLanguage.safeParse(requested);
+  return parsed.success && flow.languages.includes(parsed.data) ? parsed.data : flow.defaultLanguage;
 }
 
 export function step(flow: TFlow, session: TIvrSession, event: TIvrEvent): TStepResult {

@@ -176,6 +176,7 @@ export const ZCallback = z
     timeoutMs: ZMs.default(6000),
     queue: ZTemplate,
     confirm: ZPrompt,
+    failedPrompt: ZPrompt.optional().describe('said when the call-back could not be registered; the call then goes on as after a decline'),
     next: ZNodeId.optional().describe('after a decline; absent: the caller keeps waiting in the queue'),
   })
   .strict()

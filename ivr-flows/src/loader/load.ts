@@ -121,7 +121,7 @@ function prompts(node: TNode): [string, TPrompt][] {
       out.push(['announce', node.announce]);
       break;
     case 'callback':
-      out.push(['prompt', node.prompt], ['confirm', node.confirm]);
+      out.push(['prompt', node.prompt], ['confirm', node.confirm], ['failedPrompt', node.failedPrompt]);
       break;
     case 'survey':
       out.push(['invalidPrompt', node.invalidPrompt]);

@@ -25,5 +25,14 @@ describe('enqueue', () => {
     const walk = new FlowWalker(flowOf({ start: 'agent', nodes: { agent: { ...nodes.agent, next: 'music' }, music: { type: 'say', prompt: { en: 'Please hold', hi: 'x' }, next: 'agent' } } }));
     walk.enqueued(1, 30);
     expect(walk.heard.at(-1)).toBe('Please hold');
+    expect(walk.session.status).toBe('running');
+    expect(walk.session.variables.queue).toEqual({ position: 1, expectedWaitSec: 30, expectedWaitMin: 1 });
+  });
+
+  it('announces with position and expectedWaitSec as plain variables', () => {
+    const announce = { en: 'Place {{position}}, {{expectedWaitSec}} seconds', hi: 'x' };
+    const walk = new FlowWalker(flowOf({ start: 'agent', nodes: { agent: { ...nodes.agent, announce } } }));
+    walk.enqueued(4, 95);
+    expect(walk.heard).toEqual(['Place 4, 95 seconds']);
   });
 });

@@ -3,7 +3,8 @@ import { nextId, park, render, renderText, say, setVar, trace } from '../run.js'
 import type { TNodeHandler } from './handler.js';
 
 /**
- * Hands the call to a queue, then tells the caller their place and the expected wait. With a
+ * Hands the call to a queue, then tells the caller their place and the expected wait (the
+ * variable `queue` keeps them: position, expectedWaitSec, expectedWaitMin). With a
  * `next` (a call-back offer) the flow goes on while the caller keeps their place; without one
  * the caller waits, and the queues take the call from here.
  */
@@ -21,7 +22,8 @@ export const enqueueNode: TNodeHandler<TNodeOf<'enqueue'>> = {
       setVar(run, 'queue', place);
       trace(run, { position: event.position, expectedWaitSec: event.expectedWaitSec });
       if (node.announce) {
-        say(run, render(run, node.announce), 'announce');
+        // the announcement sees the place directly ({{position}}) as well as in `queue`
+        say(run, render(run, node.announce, place), 'announce');
         return null;
       }
     } else if (event.type !== 'media.finished') {
