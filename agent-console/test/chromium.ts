@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+/** screens of the live desk and board, kept for a person to look at after a run */
+export const RESULTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
 
 /** The machine's Chromium, headless, with nothing of its own going to the network. */
 export function launchChromium(): Promise<Browser> {
@@ -49,9 +51,11 @@ export async function openPage(context: BrowserContext, origin: string): Promise
   return { page, outside, errors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+export async function screenshot(page: Page, name: string, folder = SCREENSHOTS, fullPage = true): Promise<string> {
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, `${name}.png`);
+  // from the top, so that sticky bars are drawn where they sit on a page nobody scrolled
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path, fullPage });
   return path;
 }

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { TAgentDesk, TAgentView, TConnectedCall, TOffer } from '../src/api/acd.schemas.js';
+import { activeCallOf } from '../src/features/agent-desk/active-call.js';
+import { deskNeedsSnapshot, reduceBoard, reduceDesk } from '../src/realtime/acd-reducers.js';
+import { clockOffset } from '../src/realtime/server-clock.js';
+import { formatDuration } from '../src/ui/format.js';
 import { searchCategories } from '../src/features/grievances/category-search.js';
 import type { TGrievanceCategory } from '../src/features/grievances/grievance.schemas.js';
 import { createProjection, initialZoom, niceDistance, radiusToFit, spreadMarkers, toLocalKm } from '../src/features/facilities/projection.js';
@@ -98,5 +103,99 @@ describe('the grievance category search', () => {
     expect(searchCategories(categories, 'ऊर्जा').map((c) => c.code)).toEqual(['ENERGY-01']);
     expect(searchCategories(categories, 'ration electricity')).toEqual([]);
     expect(searchCategories(categories, '  ')).toHaveLength(2);
+  });
+});
+
+describe('the live desk, from snapshots and pushes', () => {
+  const agent = (state: TAgentView['state'], since: string, extra: Partial<TAgentView> = {}): TAgentView => ({
+    userId: 7,
+    username: 'agent2',
+    displayName: 'Rahul Verma',
+    skills: ['hi'],
+    state,
+    reason: null,
+    since,
+    callId: null,
+    queue: null,
+    present: true,
+    ...extra,
+  });
+  const offer: TOffer = {
+    callId: 'c1',
+    agentLegId: 'leg1',
+    kind: 'call',
+    callbackId: null,
+    caller: '+919876543210',
+    householdId: null,
+    queue: 'general-hi',
+    queueName: 'General helpline (Hindi)',
+    waitingSince: '2026-03-01T10:00:00.000Z',
+    ringDeadline: '2026-03-01T10:00:45.000Z',
+  };
+  const call: TConnectedCall = {
+    callId: 'c1',
+    agentLegId: 'leg1',
+    kind: 'call',
+    caller: '+919876543210',
+    householdId: 42,
+    queue: 'general-hi',
+    connectedAt: '2026-03-01T10:00:35.000Z',
+    held: false,
+  };
+  const ready: TAgentDesk = { agent: agent('ready', '2026-03-01T10:00:00.000Z'), offer: null, call: null, wrapUp: null };
+
+  it('follows an offer through the call to wrap-up, dropping what belongs to the state left', () => {
+    let desk = reduceDesk(ready, { type: 'state', agent: agent('reserved', '2026-03-01T10:00:30.000Z', { callId: 'c1' }) });
+    desk = reduceDesk(desk, { type: 'offer', offer: { ...offer, householdId: 42 } });
+    expect(desk?.offer?.householdId).toBe(42);
+    desk = reduceDesk(desk, { type: 'state', agent: agent('on_call', '2026-03-01T10:00:35.000Z', { callId: 'c1' }) });
+    expect(desk?.offer).toBeNull();
+    desk = reduceDesk(desk, { type: 'offer-ended', ended: { callId: 'c1', agentLegId: 'leg1', reason: 'accepted' } });
+    desk = reduceDesk(desk, { type: 'call-connected', call });
+    desk = reduceDesk(desk, { type: 'call-held', held: { callId: 'c1', held: true } });
+    expect(desk?.call?.held).toBe(true);
+    desk = reduceDesk(desk, { type: 'state', agent: agent('wrap_up', '2026-03-01T10:03:00.000Z', { callId: 'c1' }) });
+    desk = reduceDesk(desk, { type: 'call-ended', ended: { callId: 'c1', agentLegId: 'leg1', by: 'caller', at: '2026-03-01T10:03:00.000Z' } });
+    expect(desk).toMatchObject({ agent: { state: 'wrap_up' }, offer: null, call: null, wrapUp: null });
+    expect(deskNeedsSnapshot(desk)).toBe(true);
+    expect(desk && activeCallOf(desk)).toMatchObject({ stage: 'wrap_up', callId: 'c1' });
+  });
+
+  it('ignores an answer older than what the socket already said, and keeps the household an offer carried', () => {
+    const onCall: TAgentDesk = { agent: agent('on_call', '2026-03-01T10:00:35.000Z', { callId: 'c1' }), offer: null, call, wrapUp: null };
+    const lateAnswer: TAgentDesk = { agent: agent('reserved', '2026-03-01T10:00:30.000Z'), offer, call: null, wrapUp: null };
+    expect(reduceDesk(onCall, { type: 'desk', desk: lateAnswer })).toBe(onCall);
+    const ringing: TAgentDesk = { agent: agent('reserved', '2026-03-01T10:00:30.000Z'), offer: { ...offer, householdId: 42 }, call: null, wrapUp: null };
+    expect(reduceDesk(ringing, { type: 'desk', desk: lateAnswer })?.offer?.householdId).toBe(42);
+    // pushes before the first snapshot have nothing to refine, except a state
+    expect(reduceDesk(null, { type: 'offer', offer })).toBeNull();
+    expect(reduceDesk(null, { type: 'state', agent: agent('ready', '2026-03-01T10:00:00.000Z') })?.agent.state).toBe('ready');
+  });
+
+  it("merges the supervisors' pushes by agent, and lets an older snapshot only add who is missing", () => {
+    const at = (s: number) => `2026-03-01T10:00:${String(s).padStart(2, '0')}.000Z`;
+    const a = agent('ready', at(0));
+    const b = agent('offline', at(0), { userId: 8, username: 'agent1' });
+    let board = reduceBoard(null, { at: at(1), queues: [], agents: [a, b] });
+    board = reduceBoard(board, { at: at(2), full: false, queues: [], agents: [{ ...a, state: 'on_call', since: at(2) }] });
+    expect(board.agents.map((x) => `${x.username}:${x.state}`)).toEqual(['agent2:on_call', 'agent1:offline']);
+    const c = agent('ready', at(0), { userId: 9, username: 'agent3' });
+    board = reduceBoard(board, { at: at(1), queues: [], agents: [a, b, c] });
+    expect(board.agents.map((x) => `${x.username}:${x.state}`)).toEqual(['agent2:on_call', 'agent1:offline', 'agent3:ready']);
+    expect(board.at).toBe(at(2));
+  });
+});
+
+describe('time on the server', () => {
+  it('takes the middle of a ping as the moment the server answered', () => {
+    expect(clockOffset(1000, 5100, 1200)).toBe(4000);
+    expect(clockOffset(1000, 900, 1200)).toBe(-200);
+  });
+
+  it('shows durations as m:ss and h:mm:ss, never negative', () => {
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(75_400)).toBe('1:15');
+    expect(formatDuration(3_723_000)).toBe('1:02:03');
+    expect(formatDuration(-5000)).toBe('0:00');
   });
 });

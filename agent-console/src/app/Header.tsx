@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
+import { goOfflineQuietly } from '../features/agent-desk/desk.api.js';
 import { logout } from '../features/auth/auth.api.js';
 import { pagesFor } from '../features/auth/roles.js';
 import { useSession } from '../features/auth/useSession.js';
@@ -11,8 +12,15 @@ export function Header() {
   const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
-  const signOut = useMutation({ mutationFn: logout, onSettled: () => void navigate('/login', { replace: true }) });
   const user = session?.user;
+  const signOut = useMutation({
+    mutationFn: async () => {
+      // an agent who signs out takes no more calls from this moment
+      if (user?.role === 'agent') await goOfflineQuietly();
+      await logout();
+    },
+    onSettled: () => void navigate('/login', { replace: true }),
+  });
 
   return (
     <header className="topbar">

@@ -1,13 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { sessionStore } from '../api/session-store.js';
+import { callContext } from '../features/agent-desk/call-context.js';
 import { fetchCurrentUser } from '../features/auth/auth.api.js';
 import { useSession } from '../features/auth/useSession.js';
 
 /**
  * A session restored from sessionStorage is checked with the server once: an expired access
  * token is refreshed, a revoked session ends here rather than on the first lookup. When the
- * session ends, cached data about residents is dropped.
+ * session ends, cached data about residents (and what the desk kept about calls) is dropped.
  */
 export function useSessionCheck(): void {
   const queryClient = useQueryClient();
@@ -18,6 +19,7 @@ export function useSessionCheck(): void {
   useEffect(() => {
     if (!signedIn) {
       queryClient.clear();
+      callContext.clearAll();
       checked.current = false;
       return;
     }

@@ -10,6 +10,9 @@ const ZSessionEvent = z.object({ userId: z.number().int(), username: z.string(),
 
 export type TSocketStatus = 'offline' | 'connecting' | 'connected' | 'reconnecting' | 'refused';
 
+/** Every event the server pushes, by name, with its payload still to be checked by whoever handles it. */
+export type TEventListener = (event: string, payload: unknown) => void;
+
 export interface TRealtimeState {
   status: TSocketStatus;
   /** who the server says this socket belongs to, from its `session` event */
@@ -31,6 +34,8 @@ function createRealtime() {
   let state: TRealtimeState = { status: 'offline', session: null };
   let authRetries = 0;
   const listeners = new Set<() => void>();
+  const eventListeners = new Set<TEventListener>();
+  const connectListeners = new Set<() => void>();
 
   function setState(next: Partial<TRealtimeState>) {
     state = { ...state, ...next };
@@ -53,6 +58,11 @@ function createRealtime() {
     s.on('connect', () => {
       authRetries = 0;
       setState({ status: 'connected' });
+      // after a reload or a dropped network, whoever keeps live state asks for it again here
+      for (const listener of connectListeners) listener();
+    });
+    s.onAny((event: string, ...args: unknown[]) => {
+      for (const listener of eventListeners) listener(event, args[0]);
     });
     s.on('session', (payload) => {
       const parsed = ZSessionEvent.safeParse(payload);
@@ -103,6 +113,40 @@ function createRealtime() {
       connect();
     },
     getState: () => state,
+    /** the server's pushes, on this socket and on every later one */
+    onEvent(listener: TEventListener): () => void {
+      eventListeners.add(listener);
+      return () => {
+        eventListeners.delete(listener);
+      };
+    },
+    /** called on every connection, the first and each reconnection */
+    onConnect(listener: () => void): () => void {
+      connectListeners.add(listener);
+      return () => {
+        connectListeners.delete(listener);
+      };
+    },
+    /** the ACD as it is now, or null when nobody answers (no ACD on this server, or no connection) */
+    async acdSnapshot(timeoutMs = 5000): Promise<unknown> {
+      const s = socket;
+      if (!s?.connected) return null;
+      try {
+        return await s.timeout(timeoutMs).emitWithAck('acd:snapshot');
+      } catch {
+        return null;
+      }
+    },
+    /** the server's clock, read over the socket: `{ at }`, or null */
+    async ping(timeoutMs = 5000): Promise<unknown> {
+      const s = socket;
+      if (!s?.connected) return null;
+      try {
+        return await s.timeout(timeoutMs).emitWithAck('ping');
+      } catch {
+        return null;
+      }
+    },
     subscribe(listener: () => void) {
       listeners.add(listener);
       return () => {

@@ -54,3 +54,19 @@ export function formatPhone(e164: string): string {
   const match = /^\+91(\d{5})(\d{5})$/.exec(e164);
   return match ? `+91 ${match[1]} ${match[2]}` : e164;
 }
+
+/** 75_000 ms → "1:15"; an hour or more → "1:02:03". Never negative (clocks a moment apart). */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** A UTC instant as a time of day in Asia/Kolkata: "3:45:10 pm". */
+export function formatTime(isoTime: string, language: string): string {
+  const date = new Date(isoTime);
+  if (Number.isNaN(date.getTime())) return isoTime;
+  return new Intl.DateTimeFormat(locale(language), { timeStyle: 'medium', timeZone: ZONE }).format(date);
+}

@@ -21,8 +21,10 @@ export interface TComplainantOption {
 interface TGrievanceFormProps {
   /** household members who may be the complainant; the first is preselected */
   complainants: TComplainantOption[];
+  /** the call the grievance is taken on: the docket is linked to it */
+  callId?: string | undefined;
   /** called after the server has registered the grievance */
-  onRegistered?: (grievance: TGrievance) => void;
+  onRegistered?: ((grievance: TGrievance) => void) | undefined;
 }
 
 /** Fields the form shows next to a control; other problems go in the summary. */
@@ -60,7 +62,7 @@ function DocketBanner({ grievance, onAnother }: { grievance: TGrievance; onAnoth
 }
 
 /** Registers a grievance for someone on this household card and shows the docket to read out. */
-export function GrievanceForm({ complainants, onRegistered }: TGrievanceFormProps) {
+export function GrievanceForm({ complainants, callId, onRegistered }: TGrievanceFormProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const categories = useQuery({ queryKey: ['grievance-categories'], queryFn: fetchCategories, staleTime: 60 * 60_000 });
@@ -79,7 +81,7 @@ export function GrievanceForm({ complainants, onRegistered }: TGrievanceFormProp
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    register.mutate({ categoryCode, description, anonymous, residentId, channel: 'helpline' });
+    register.mutate({ categoryCode, description, anonymous, residentId, channel: 'helpline', callId });
   }
 
   function reset() {

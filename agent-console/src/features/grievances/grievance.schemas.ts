@@ -43,8 +43,10 @@ export interface TRegisterGrievance {
   categoryCode: string;
   description: string;
   anonymous: boolean;
-  residentId?: number;
+  residentId?: number | undefined;
   channel: 'helpline';
+  /** the call it was taken on */
+  callId?: string | undefined;
 }
 
 /** The docket format the server issues: CG-<year>-<six or more digits>. */

@@ -102,6 +102,9 @@ export type THouseholdCard = z.infer<typeof ZHouseholdCard>;
 
 /** Why the data is being viewed; the server writes it to the audit log with every view. */
 export const VIEW_REASONS = [
+  'inbound_call',
+  'outbound_call',
+  'callback',
   'caller_identification',
   'grievance_follow_up',
   'application_follow_up',
@@ -110,3 +113,12 @@ export const VIEW_REASONS = [
   'officer_case_work',
 ] as const;
 export type TViewReason = (typeof VIEW_REASONS)[number];
+
+/** Reasons that concern one call: the server wants the call's id with them. */
+export const CALL_REASONS = ['inbound_call', 'outbound_call', 'callback'] as const satisfies readonly TViewReason[];
+
+/** Why a view happens and, for a call reason, the call it serves: the audit row records both. */
+export interface TViewPurpose {
+  reason: TViewReason;
+  callId?: string | undefined;
+}

@@ -9,7 +9,7 @@ import { formatPhone } from '../../ui/format.js';
 import { Loading } from '../../ui/Loading.js';
 import { Tabs } from '../../ui/Tabs.js';
 import { DocketLookup } from '../grievances/DocketLookup.js';
-import { VIEW_REASONS, type THouseholdCard, type TViewReason } from '../household-card/household.schemas.js';
+import { CALL_REASONS, VIEW_REASONS, type THouseholdCard, type TViewReason } from '../household-card/household.schemas.js';
 import { HouseholdChooser } from './HouseholdChooser.js';
 import { HouseholdView } from './HouseholdView.js';
 import { fetchHouseholdsByPhone, searchResidents, type TResidentSearch } from './lookup.api.js';
@@ -25,14 +25,14 @@ interface TSelection {
   residentId?: number;
 }
 
-/** Reasons a console user can give here; the call reasons need a call, which this version does not have yet. */
-const LOOKUP_REASONS = VIEW_REASONS.filter((r) => r !== 'officer_case_work');
+/** Reasons a console user can give here; a call's screen-pop gives the call reasons itself, with the call id. */
+const LOOKUP_REASONS = VIEW_REASONS.filter((r) => r !== 'officer_case_work' && !CALL_REASONS.some((c) => c === r));
 
 /**
  * Finding the caller's household: by the number they call from, or by name, card number,
  * application number or Aadhaar last four; then the card. Every view states its reason.
  */
-export function LookupWorkspace({ defaultReason }: { defaultReason: TViewReason }) {
+export function LookupWorkspace({ defaultReason, autoFocus = true }: { defaultReason: TViewReason; autoFocus?: boolean }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<TMode>('phone');
   const [reason, setReason] = useState<TViewReason>(defaultReason);
@@ -42,12 +42,12 @@ export function LookupWorkspace({ defaultReason }: { defaultReason: TViewReason 
 
   const byPhone = useQuery({
     queryKey: ['household', 'by-phone', phone, reason],
-    queryFn: () => fetchHouseholdsByPhone(phone ?? '', reason),
+    queryFn: () => fetchHouseholdsByPhone(phone ?? '', { reason }),
     enabled: mode === 'phone' && phone !== null,
   });
   const residents = useQuery({
     queryKey: ['residents', search, reason],
-    queryFn: () => searchResidents(search ?? { q: '' }, reason),
+    queryFn: () => searchResidents(search ?? { q: '' }, { reason }),
     enabled: mode === 'search' && search !== null,
   });
 
@@ -90,7 +90,7 @@ export function LookupWorkspace({ defaultReason }: { defaultReason: TViewReason 
               { key: 'docket', label: t('lookup.docketTab') },
             ]}
           >
-            {mode === 'phone' ? <PhoneLookupForm onSubmit={lookUpPhone} error={phoneError} busy={byPhone.isFetching} /> : null}
+            {mode === 'phone' ? <PhoneLookupForm onSubmit={lookUpPhone} error={phoneError} busy={byPhone.isFetching} autoFocus={autoFocus} /> : null}
             {mode === 'search' ? <ResidentSearchForm onSubmit={lookUpResidents} errors={searchErrors} busy={residents.isFetching} /> : null}
             {mode === 'docket' ? <DocketLookup /> : null}
           </Tabs>
@@ -125,7 +125,7 @@ export function LookupWorkspace({ defaultReason }: { defaultReason: TViewReason 
             <HouseholdView
               key={`${effective.householdId}-${reason}`}
               householdId={effective.householdId}
-              reason={reason}
+              purpose={{ reason }}
               initialCard={effective.initialCard}
               residentId={effective.residentId}
             />

@@ -6,9 +6,11 @@ interface TPhoneLookupFormProps {
   onSubmit: (phone: string) => void;
   error?: string | undefined;
   busy: boolean;
+  /** take focus on opening (where looking a caller up is the page's first move) */
+  autoFocus?: boolean;
 }
 
-export function PhoneLookupForm({ onSubmit, error, busy }: TPhoneLookupFormProps) {
+export function PhoneLookupForm({ onSubmit, error, busy, autoFocus = true }: TPhoneLookupFormProps) {
   const { t } = useTranslation();
   const [phone, setPhone] = useState('');
   function submit(event: FormEvent) {
@@ -30,7 +32,7 @@ export function PhoneLookupForm({ onSubmit, error, busy }: TPhoneLookupFormProps
             aria-invalid={invalid || undefined}
             data-testid="phone-input"
             // the agent's first move on this page is to type the caller's number
-            autoFocus
+            autoFocus={autoFocus}
             className="mono"
           />
         )}

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { api } from '../../api/client.js';
-import { ZHouseholdCard, type TViewReason } from '../household-card/household.schemas.js';
+import { ZHouseholdCard, type TViewPurpose } from '../household-card/household.schemas.js';
 
 const ZScreenPop = z.object({ phone: z.string(), households: z.array(ZHouseholdCard) });
 
 /** Every household with a member on this number; the server accepts any Indian format. */
-export function fetchHouseholdsByPhone(phone: string, reason: TViewReason) {
-  return api(`/api/households/by-phone/${encodeURIComponent(phone)}`, { query: { reason }, schema: ZScreenPop });
+export function fetchHouseholdsByPhone(phone: string, purpose: TViewPurpose) {
+  return api(`/api/households/by-phone/${encodeURIComponent(phone)}`, { query: { reason: purpose.reason, callId: purpose.callId }, schema: ZScreenPop });
 }
 
 export const ZResidentMatch = z.object({
@@ -33,6 +33,9 @@ export interface TResidentSearch {
 }
 
 /** Name (Latin or Devanagari), card or application number, or Aadhaar last four with birth year. */
-export function searchResidents(search: TResidentSearch, reason: TViewReason) {
-  return api('/api/residents/search', { query: { q: search.q, birthYear: search.birthYear, reason }, schema: ZSearchResult });
+export function searchResidents(search: TResidentSearch, purpose: TViewPurpose) {
+  return api('/api/residents/search', {
+    query: { q: search.q, birthYear: search.birthYear, reason: purpose.reason, callId: purpose.callId },
+    schema: ZSearchResult,
+  });
 }
