@@ -11,6 +11,7 @@ describe('twilioRoutes', () => {
     expect(routes.map((r) => `${r.method.toUpperCase()} ${r.path} ${String(r.access)}`)).toEqual([
       'POST /api/telephony/twilio/voice public',
       'POST /api/telephony/twilio/gather public',
+      'POST /api/telephony/twilio/record public',
       'POST /api/telephony/twilio/status public',
       'POST /api/telephony/twilio/conference public',
       'POST /api/telephony/twilio/recording public',
@@ -19,7 +20,8 @@ describe('twilioRoutes', () => {
 
   it('describes them in the OpenAPI document, TwiML answers as text/xml', () => {
     const document = buildOpenApiDocument(routes, 'test');
-    expect(Object.keys(document.paths ?? {})).toHaveLength(5);
+    expect(Object.keys(document.paths ?? {})).toHaveLength(6);
+    expect(document.paths?.['/api/telephony/twilio/record']?.post?.responses?.['200']).toMatchObject({ content: { 'text/xml': {} } });
     expect(document.paths?.['/api/telephony/twilio/voice']?.post?.responses?.['200']).toMatchObject({ content: { 'text/xml': {} } });
     expect(document.paths?.['/api/telephony/twilio/status']?.post?.summary).toContain('X-Twilio-Signature');
   });
