@@ -24,7 +24,7 @@ export function machine() {
   return { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version };
 }
 
-/** Writes bench/results/<name>.json (the latest run) and keeps a dated copy beside it. */
+/** Writes bench/results/<name>.json: the latest run replaces the one before (git keeps the history). */
 export function writeResult(name: string, result: object): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const body = `${JSON.stringify({ benchmark: name, at: new Date().toISOString(), machine: machine(), ...result }, null, 2)}\n`;

@@ -6,12 +6,38 @@ import { migrate } from '@samvad/db';
 import type { SeedReport } from '@samvad/db/seed';
 import { FacilityIndex } from '../server/src/modules/facilities/facility-index.js';
 import { login, percentile, round, runJsonChild, startServer, writeResult } from './lib.js';
+import { benchAcdFanout } from './acd-fanout.js';
+import { benchAcdRouting } from './acd-routing.js';
+import { benchCampaignDialer } from './campaigns-dialer.js';
+import { benchCampaignSampling } from './campaigns-sampling.js';
 import { ariFarSide, simulatorFarSide } from './far-sides.js';
+import { benchIvrCallers } from './ivr-callers.js';
+import { benchInterpreter } from './ivr-interpreter.js';
+import { benchScreenPopBrowser } from './screen-pop-browser.js';
 import { benchCalls } from './telephony-calls.js';
 
 // npm run bench [-- --households 1000000 --reuse --duration 20 --only seed,screen-pop,nearby]
-// Seeds a dedicated database (samvad_bench), then measures the screen-pop lookup and the nearby
-// facilities search over HTTP on loopback, and the facility index alone. Results: bench/results/.
+// Seeds a dedicated database (samvad_bench), then measures what --only names (everything by
+// default): HTTP lookups, telephony, the IVR, the ACD, campaigns, the console in Chromium.
+// Results: bench/results/<name>.json; the table in bench/README.md says what each one means.
+
+/** every benchmark, in the order a full run takes them */
+const ALL = [
+  'seed',
+  'screen-pop',
+  'nearby',
+  'telephony',
+  'telephony-ari',
+  'ivr',
+  'ivr-callers',
+  'acd-routing',
+  'acd-fanout',
+  'screen-pop-browser',
+  'campaigns-dialer',
+  'campaigns-sampling',
+] as const;
+/** the benchmarks that read the seeded database */
+const NEED_DATA = new Set<string>(['screen-pop', 'nearby', 'telephony', 'telephony-ari', 'ivr-callers', 'screen-pop-browser']);
 
 const { values } = parseArgs({
   options: {
@@ -21,16 +47,23 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '16' },
     duration: { type: 'string', default: '20' },
     reuse: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'seed,screen-pop,nearby,telephony,telephony-ari' },
+    only: { type: 'string', default: ALL.join(',') },
     calls: { type: 'string', default: '1000' },
     'ari-calls': { type: 'string', default: '200' },
+    'ivr-callers': { type: 'string', default: '500' },
+    'pop-calls': { type: 'string', default: '100' },
   },
 });
 const households = Number(values.households);
 const facilitiesTarget = Number(values.facilities);
 const connections = Number(values.connections);
 const duration = Number(values.duration);
-const only = new Set(values.only.split(','));
+const only = new Set(values.only.split(',').map((name) => name.trim()).filter((name) => name !== ''));
+const unknown = [...only].filter((name) => !(ALL as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  process.stderr.write(`[bench] unknown --only name(s): ${unknown.join(', ')}; known: ${ALL.join(', ')}\n`);
+  process.exit(2);
+}
 const adminUrl = process.env.DATABASE_URL ?? 'postgresql://samvad:samvad@127.0.0.1:5432/samvad';
 const benchUrl = process.env.BENCH_DATABASE_URL ?? adminUrl.replace(/\/[^/?]+(\?|$)/, '/samvad_bench$1');
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -54,9 +87,13 @@ async function ensureDatabase(): Promise<void> {
   await migrate(benchUrl, { log });
 }
 
-async function seedIfNeeded(): Promise<void> {
+/**
+ * Seeds `--households` households. Asked for by name (`seed`), it reseeds unless `--reuse`;
+ * needed only as data for other benchmarks, a database already of that size is kept.
+ */
+async function seedIfNeeded(asked: boolean): Promise<void> {
   const current = await withClient(benchUrl, async (c) => Number((await c.query('SELECT count(*) AS n FROM households')).rows[0].n));
-  if (values.reuse && current === households) {
+  if (current === households && (values.reuse || !asked)) {
     log(`reusing ${households} seeded households`);
     return;
   }
@@ -108,7 +145,7 @@ function load(url: string, token: string, nextPath: () => string, seconds: numbe
 
 async function main(): Promise<void> {
   await ensureDatabase();
-  if (only.has('seed')) await seedIfNeeded();
+  if (only.has('seed') || [...only].some((name) => NEED_DATA.has(name))) await seedIfNeeded(only.has('seed'));
   const facilityCount = only.has('nearby') ? await topUpFacilities() : 0;
   if (only.has('screen-pop') || only.has('nearby')) await httpBenchmarks(facilityCount);
   if (only.has('telephony')) {
@@ -120,6 +157,63 @@ async function main(): Promise<void> {
     const figures = await benchCalls(benchUrl, Number(values['ari-calls']), await ariFarSide(), { arrivalGapMs: 10, talkMs: 5000 });
     log(`ARI adapter: ${figures.completed}/${figures.calls} calls (${figures.peakConcurrentCallers} at once), event latency p50 ${figures.eventLatencyMs.p50} ms p99 ${figures.eventLatencyMs.p99} ms, loop lag p99 ${figures.eventLoopLagMs.p99} ms`);
     writeResult('telephony-ari', figures);
+  }
+  if (only.has('ivr')) {
+    const figures = await benchInterpreter(5);
+    log(`IVR interpreter: ${figures.stepsPerSecond} steps/s, ${figures.callsPerSecond} helpline walks/s`);
+    // no goal of its own: the interpreter's share of ivr-callers' latency
+    writeResult('ivr-interpreter', { ...figures, goals: null });
+  }
+  if (only.has('ivr-callers')) {
+    const figures = await benchIvrCallers(benchUrl, { callers: Number(values['ivr-callers']) });
+    const { digitToCommandMs: all, withLookupMs: lookups } = figures;
+    log(
+      `IVR callers: ${figures.callsEnded}/${figures.calls} calls (${figures.peakConcurrentCallers} at once), ${all.samples} digit entries → next command p50 ${all.p50} ms p99 ${all.p99} ms max ${all.max} ms (with a lookup: p99 ${lookups.p99} ms); goal p99 < ${figures.goals.digitToCommandP99Ms} ms ${figures.meetsGoal ? 'met' : 'MISSED'}`,
+    );
+    writeResult('ivr-callers', figures);
+  }
+  if (only.has('acd-routing')) {
+    const figures = benchAcdRouting();
+    log(
+      `ACD routing: ${figures.agents} agents, ${figures.waiting} waiting, decide() p50 ${figures.decideMs.p50} ms p99 ${figures.decideMs.p99} ms max ${figures.decideMs.max} ms; all ready at once ${figures.allReadyAtOnce.medianMs} ms; goal p99 < ${figures.goals.decideP99Ms} ms ${figures.decideMs.p99 < figures.goals.decideP99Ms ? 'met' : 'MISSED'}`,
+    );
+    writeResult('acd-routing', { ...figures, meetsGoal: figures.decideMs.p99 < figures.goals.decideP99Ms });
+  }
+  if (only.has('acd-fanout')) {
+    const figures = await benchAcdFanout();
+    const board = figures.spacedChangesMs.board;
+    log(
+      `ACD fan-out: ${figures.agentSockets} agent and ${figures.supervisorSockets} supervisor sockets, state change → supervisor p50 ${board.p50} ms p99 ${board.p99} ms (${board.samples} receipts); burst p99 ${figures.burstMs.board.p99} ms; goal p99 < ${figures.goals.supervisorReceiptP99Ms} ms ${board.p99 < figures.goals.supervisorReceiptP99Ms ? 'met' : 'MISSED'}`,
+    );
+    writeResult('acd-fanout', { ...figures, meetsGoal: board.p99 < figures.goals.supervisorReceiptP99Ms });
+  }
+  if (only.has('screen-pop-browser')) {
+    const figures = await benchScreenPopBrowser({ databaseUrl: benchUrl, redisUrl: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/10', calls: Number(values['pop-calls']), log });
+    log(
+      `screen-pop in Chromium: ${figures.popped}/${figures.calls} calls, offer → household card p50 ${figures.offerToCardMs.p50} ms p99 ${figures.offerToCardMs.p99} ms max ${figures.offerToCardMs.max} ms; goal p99 < ${figures.goals.offerToCardP99Ms} ms ${figures.meetsGoal ? 'met' : 'MISSED'}`,
+    );
+    writeResult('screen-pop-browser', figures);
+  }
+  if (only.has('campaigns-dialer')) {
+    const figures = benchCampaignDialer();
+    const at25 = (strategy: string) => figures.results.find((r) => r.agents === 25 && r.strategy === strategy);
+    const row = (strategy: string) => {
+      const r = at25(strategy);
+      return r ? `${strategy} ${r.talkMinutesPerAgentHour} min/h ${r.abandonPct} %` : `${strategy} ?`;
+    };
+    const goal = figures.goal;
+    const meetsGoal = goal !== null && goal.meetsTalkRatio && goal.abandonWithinCap && goal.aheadOfAdaptOnTalk && goal.aheadOfAdaptOnAbandonment;
+    log(
+      `dialer at 25 agents: ${['progressive', 'adapt-hard-limit', 'predictive'].map(row).join('; ')}; predictive/progressive ${goal?.talkRatioToProgressive ?? '?'} (goal ≥ 1.25, abandonment ≤ 3 %, ahead of ADAPT_HARD_LIMIT) ${meetsGoal ? 'met' : 'MISSED'}`,
+    );
+    writeResult('campaigns-dialer', { ...figures, goals: { agents: 25, talkRatioToProgressive: 1.25, maxAbandonPct: 3, aheadOfAdaptHardLimit: true }, meetsGoal });
+  }
+  if (only.has('campaigns-sampling')) {
+    const figures = await benchCampaignSampling();
+    log(
+      `sampling: ${figures.sampled} of ${figures.rows} rows in ${figures.strata} strata in ${figures.samplingSeconds.first} s (best ${figures.samplingSeconds.best} s, streamed with generation ${figures.streamedWithGenerationSeconds} s); goal < ${figures.goalSeconds} s ${figures.meetsGoal ? 'met' : 'MISSED'}`,
+    );
+    writeResult('campaigns-sampling', { ...figures, goals: { seconds: figures.goalSeconds } });
   }
 }
 

@@ -12,6 +12,10 @@ export SAMVAD_MODE=demo
 export DATABASE_URL=${DATABASE_URL:-postgresql://samvad:samvad@127.0.0.1:5432/samvad}
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 export PORT=${PORT:-3000}
+# simulated telephony, with citizens calling the helpline at any hour
+export TELEPHONY=${TELEPHONY:-sim}
+export DEMO_TRAFFIC_PEAK_PER_MINUTE=${DEMO_TRAFFIC_PEAK_PER_MINUTE:-3}
+export IVR_ALWAYS_OPEN=${IVR_ALWAYS_OPEN:-true}
 
 echo "[demo] applying migrations"
 npm run --silent migrate

@@ -69,6 +69,31 @@ const envShape = {
       .default(387)
       .describe('LGD code of the district a voice grievance from an unknown caller is filed in (387: Raipur)'),
     CALLBACK_DUE_MINUTES: z.coerce.number().int().min(5).max(7 * 1440).default(120).describe('a requested call-back is due within this many minutes'),
+    IVR_ALWAYS_OPEN: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true')
+      .describe("treat every flow's working hours as open around the clock (the demo sets it, so calls flow at any hour)"),
+    ACD_RING_TIMEOUT_SEC: z.coerce.number().int().min(5).max(120).default(15).describe('an offered call rings the agent this long before it counts as missed'),
+    ACD_WRAP_UP_SEC: z.coerce.number().int().min(5).max(1800).default(60).describe('longest wrap-up after a call, once a disposition is given'),
+    ACD_PRESENCE_TIMEOUT_SEC: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(3600)
+      .default(30)
+      .describe('an agent whose console has been gone this long is made not ready, so no call rings a dead tab'),
+    ACD_RECORD_CALLS: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true')
+      .describe("record agents' calls (the provider's bridge recording)"),
+    DEMO_TRAFFIC_PEAK_PER_MINUTE: z.coerce
+      .number()
+      .min(0)
+      .max(600)
+      .default(0)
+      .describe('TELEPHONY=sim only: simulated citizens calling the helpline in the busiest minute of the day (0: none)'),
     ARI_URL: z.string().url().optional().describe('Asterisk ARI base URL, e.g. http://asterisk:8088'),
     ARI_USERNAME: z.string().optional().describe('ARI user (ari.conf)'),
     ARI_PASSWORD: z.string().optional().describe('ARI password (secret)'),
@@ -117,7 +142,15 @@ function toConfig(env: z.output<typeof ZEnv>) {
       averageHandlingSec: env.QUEUE_AVERAGE_HANDLING_SEC,
       voiceGrievance: { categoryCode: env.IVR_GRIEVANCE_CATEGORY, fallbackDistrictCode: env.IVR_GRIEVANCE_DISTRICT },
       callbackDueMinutes: env.CALLBACK_DUE_MINUTES,
+      alwaysOpen: env.IVR_ALWAYS_OPEN,
     },
+    acd: {
+      ringTimeoutSec: env.ACD_RING_TIMEOUT_SEC,
+      wrapUpSec: env.ACD_WRAP_UP_SEC,
+      presenceTimeoutSec: env.ACD_PRESENCE_TIMEOUT_SEC,
+      recordCalls: env.ACD_RECORD_CALLS,
+    },
+    demoTraffic: { peakPerMinute: env.DEMO_TRAFFIC_PEAK_PER_MINUTE },
     consoleDist: env.CONSOLE_DIST,
     telephony: {
       provider: env.TELEPHONY ?? 'sim',
@@ -151,6 +184,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   };
   for (const name of needs[source.TELEPHONY ?? ''] ?? []) {
     if (!source[name]) problems.push(`${name}: is required when TELEPHONY=${source.TELEPHONY}`);
+  }
+  if (Number(source.DEMO_TRAFFIC_PEAK_PER_MINUTE ?? 0) > 0 && (source.TELEPHONY ?? 'sim') !== 'sim') {
+    problems.push('DEMO_TRAFFIC_PEAK_PER_MINUTE: simulated callers need TELEPHONY=sim');
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return toConfig(parsed.data);

@@ -2,9 +2,14 @@ import { createServer } from 'node:http';
 import { createDatabase } from '@samvad/db';
 import { Redis } from 'ioredis';
 import { start, step, type TFlow } from '@samvad/ivr-flows';
+import { attachAcdRealtime } from './acd/acd.realtime.js';
+import { AcdService } from './acd/acd.service.js';
+import { PgAcdStore } from './acd/acd.store.js';
+import { simulatedAgentPhone, softphone } from './acd/agent-phone.js';
 import { createApp } from './app.js';
 import { createCallControl } from './callcontrol/create-call-control.js';
-import { startFlowRegistry } from './callcontrol/flows.js';
+import { alwaysOpen, startFlowRegistry } from './callcontrol/flows.js';
+import { startDemoTraffic } from './demo/demo-traffic.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createRealtime } from './realtime/socket.js';
@@ -37,12 +42,25 @@ async function main(): Promise<void> {
   }
 
   const telephonyProvider = createTelephonyProvider(config, logger);
+  // Calls are recorded from the first event on.
+  const telephony = new TelephonyService(telephonyProvider.provider, new CallRecorder(pool, logger), logger);
+  const { network } = telephonyProvider;
+  const acdStore = new PgAcdStore(pool, logger);
+  const acd = new AcdService({
+    telephony,
+    store: acdStore,
+    // on the simulator agents' phones are virtual and the console's accept answers them
+    phone: network ? simulatedAgentPhone(network) : softphone,
+    logger,
+    settings: { ...config.acd, callerId: config.telephony.helplineNumber },
+  });
   const { app, signer, warmUp } = createApp({
     telephonyRoutes: telephonyProvider.routes,
     config,
     logger,
     prisma,
     sql: pool,
+    acd,
     readiness: {
       database: async () => {
         await pool.query('SELECT 1');
@@ -54,9 +72,6 @@ async function main(): Promise<void> {
   });
   await warmUp();
 
-  // Calls are recorded from the first event on. Starting never blocks the HTTP server: an
-  // Asterisk that is not up yet is retried by its adapter in the background.
-  const telephony = new TelephonyService(telephonyProvider.provider, new CallRecorder(pool, logger), logger);
   // Call control listens before the provider starts, so no call arrives unheard.
   const flows = startFlowRegistry(config.ivr.flowsDir, logger);
   const { control: callControl } = createCallControl<TFlow>({
@@ -64,7 +79,8 @@ async function main(): Promise<void> {
     prisma,
     sql: pool,
     engine: { start, step },
-    flows,
+    flows: config.ivr.alwaysOpen ? alwaysOpen(flows) : flows,
+    queues: acd,
     logger,
     settings: {
       helplineNumber: config.telephony.helplineNumber,
@@ -74,16 +90,30 @@ async function main(): Promise<void> {
       callbackDueMinutes: config.ivr.callbackDueMinutes,
     },
   });
+  // once an agent has the caller, the IVR lets go of the call
+  acd.onTaken((callId) => callControl.handedOff(callId));
   callControl.start();
-  telephony.start().then(
-    () => logger.info({ provider: config.telephony.provider }, 'telephony provider started'),
-    (error: unknown) => logger.error({ err: error }, 'telephony failed to start'),
-  );
+  // Starting never blocks the HTTP server: an Asterisk that is not up yet is retried by its
+  // adapter in the background. The ACD rebuilds from the database and the provider's live
+  // calls once the provider is up; hand-overs and agents' actions wait for it.
+  telephony
+    .start()
+    .then(() => {
+      logger.info({ provider: config.telephony.provider }, 'telephony provider started');
+      return acd.start();
+    })
+    .catch((error: unknown) => logger.error({ err: error }, 'telephony or the ACD failed to start'));
 
   const httpServer = createServer(app);
   const io = createRealtime({ httpServer, signer, logger, redis: { pub: redis, sub: redisSub }, corsOrigins: config.http.corsOrigins });
+  attachAcdRealtime(io, acd, logger);
   await new Promise<void>((resolve) => httpServer.listen(config.http.port, config.http.host, resolve));
   logger.info({ port: config.http.port, host: config.http.host }, 'samvad server listening');
+
+  const traffic =
+    network && config.demoTraffic.peakPerMinute > 0
+      ? await startDemoTraffic({ network, sql: pool, logger, helplineNumber: config.telephony.helplineNumber, peakPerMinute: config.demoTraffic.peakPerMinute })
+      : null;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -96,11 +126,14 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     force.unref();
+    traffic?.stop();
     await io.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     flows.close();
     await callControl.stop();
+    await acd.stop();
     await telephony.stop();
+    await acdStore.flush();
     await database.close();
     redis.disconnect();
     redisSub.disconnect();

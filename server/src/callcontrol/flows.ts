@@ -1,4 +1,5 @@
-import { FlowRegistry } from '@samvad/ivr-flows';
+import { FlowRegistry, type TCalendar, type TFlow } from '@samvad/ivr-flows';
+import type { TFlowSource } from './engine.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -21,4 +22,29 @@ export function startFlowRegistry(directory: string, logger: Logger): FlowRegist
     (error: unknown) => log.error({ err: error }, 'IVR flows could not be read'),
   );
   return registry;
+}
+
+const AROUND_THE_CLOCK: TCalendar = {
+  weekly: { mon: ['00:00-24:00'], tue: ['00:00-24:00'], wed: ['00:00-24:00'], thu: ['00:00-24:00'], fri: ['00:00-24:00'], sat: ['00:00-24:00'], sun: ['00:00-24:00'] },
+  holidays: [],
+};
+
+/**
+ * The flows with every calendar open around the clock (IVR_ALWAYS_OPEN): the demo's simulated
+ * citizens then reach agents whatever the hour. The files themselves keep their real hours.
+ */
+export function alwaysOpen(flows: TFlowSource<TFlow>): TFlowSource<TFlow> {
+  const opened = new WeakMap<TFlow, TFlow>();
+  return {
+    get(flowId) {
+      const flow = flows.get(flowId);
+      if (!flow) return undefined;
+      let open = opened.get(flow);
+      if (!open) {
+        open = { ...flow, calendars: Object.fromEntries(Object.keys(flow.calendars).map((name) => [name, AROUND_THE_CLOCK])) };
+        opened.set(flow, open);
+      }
+      return open;
+    },
+  };
 }

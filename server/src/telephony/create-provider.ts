@@ -3,19 +3,25 @@ import type { Logger } from '../logger.js';
 import { AriProvider } from './ari/ari.provider.js';
 import type { TRoute } from '../http/route.js';
 import type { TTelephonyProvider } from './port.js';
-import { createSimulator } from './sim/index.js';
+import { createSimulator, type SimulatedNetwork } from './sim/index.js';
 import { createEspeakSpeech } from './tts/espeak.js';
 import { TwilioProvider, twilioRoutes } from './twilio/index.js';
 
 /**
  * The provider the configuration names (TELEPHONY=sim|ari|twilio), and the HTTP routes it needs:
- * Twilio's webhooks exist only when Twilio carries the calls.
+ * Twilio's webhooks exist only when Twilio carries the calls. With the simulator, its network
+ * too: the demo's citizens call through it and agents' virtual phones ring on it.
  */
-export function createTelephonyProvider(config: TConfig, logger: Logger): { provider: TTelephonyProvider; routes: TRoute[] } {
+export function createTelephonyProvider(
+  config: TConfig,
+  logger: Logger,
+): { provider: TTelephonyProvider; routes: TRoute[]; network?: SimulatedNetwork } {
   const telephony = config.telephony;
   switch (telephony.provider) {
-    case 'sim':
-      return { provider: createSimulator({ seed: 1 }).provider, routes: [] };
+    case 'sim': {
+      const { network, provider } = createSimulator({ seed: 1 });
+      return { provider, routes: [], network };
+    }
     case 'ari': {
       const provider = new AriProvider(
         {
