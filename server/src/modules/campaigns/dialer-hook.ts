@@ -1,0 +1,11 @@
+import type { TCampaignStatus } from './lifecycle.js';
+
+export type { TCampaignStatus } from './lifecycle.js';
+
+/**
+ * What the campaigns service tells the dialer. Called after each committed status change, so the
+ * dialer can stop placing calls within a second of a pause or cancel.
+ */
+export interface TCampaignDialerHook {
+  campaignChanged(campaignId: number, status: TCampaignStatus): Promise<void>;
+}
