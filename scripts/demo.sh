@@ -14,7 +14,7 @@ export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 export PORT=${PORT:-3000}
 # simulated telephony, with citizens calling the helpline at any hour
 export TELEPHONY=${TELEPHONY:-sim}
-export DEMO_TRAFFIC_PEAK_PER_MINUTE=${DEMO_TRAFFIC_PEAK_PER_MINUTE:-3}
+export DEMO_TRAFFIC_PEAK_PER_MINUTE=${DEMO_TRAFFIC_PEAK_PER_MINUTE:-6}
 export IVR_ALWAYS_OPEN=${IVR_ALWAYS_OPEN:-true}
 
 echo "[demo] applying migrations"

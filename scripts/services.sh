@@ -4,7 +4,7 @@
 #   bash scripts/services.sh [--with-chromium]
 #
 # On a Debian/Ubuntu machine where we are root it installs what is missing
-# (postgresql, redis-server, espeak-ng and sox, and chromium with
+# (postgresql, redis-server, espeak-ng and sox, and chromium with a Devanagari font with
 # --with-chromium), starts the servers and creates the `samvad` role and the
 # `samvad` / `samvad_test` databases. Everywhere else it only checks, and says
 # how to get the services (docker compose) when they are not there.
@@ -170,6 +170,9 @@ if ((pg_ok)); then
 fi
 chromium_ok=1
 ((with_chromium)) && [[ ! -x /usr/bin/chromium ]] && chromium_ok=0
+# a Devanagari font, so Hindi renders in the browser tests' screenshots instead of boxes
+deva_font=/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf
+((with_chromium)) && [[ ! -f "$deva_font" ]] && chromium_ok=0
 have() { command -v "$1" >/dev/null 2>&1; }
 speech_ok=1
 have espeak-ng && have sox || speech_ok=0
@@ -202,7 +205,7 @@ if ((!can_manage)); then
     CREATE ROLE samvad LOGIN CREATEDB PASSWORD '...'; CREATE DATABASE samvad OWNER samvad; CREATE DATABASE samvad_test OWNER samvad;"
   fi
   if ((!chromium_ok)); then
-    die "chromium is missing (/usr/bin/chromium); install it as root: apt-get install -y chromium"
+    die "chromium or a Devanagari font is missing; install them as root: apt-get install -y chromium fonts-lohit-deva"
   fi
   if ((!speech_ok)); then
     speech_missing="espeak-ng and/or sox are missing (spoken prompts for TELEPHONY=ari); install them as root: apt-get install -y espeak-ng sox"
@@ -219,7 +222,10 @@ have_pg_server() {
 missing=()
 ((pg_ok)) || have_pg_server || missing+=(postgresql)
 ((redis_ok)) || command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-((chromium_ok)) || missing+=(chromium)
+if ((!chromium_ok)); then
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  [[ -f "$deva_font" ]] || missing+=(fonts-lohit-deva)
+fi
 have espeak-ng || missing+=(espeak-ng)
 have sox || missing+=(sox)
 if ((${#missing[@]})); then

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { TConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { AriProvider } from './ari/ari.provider.js';
@@ -19,7 +20,9 @@ export function createTelephonyProvider(
   const telephony = config.telephony;
   switch (telephony.provider) {
     case 'sim': {
-      const { network, provider } = createSimulator({ seed: 1 });
+      // The simulator's call ids follow its seed and the database outlives the process: a fixed
+      // seed would make a restarted server reuse the last run's call ids.
+      const { network, provider } = createSimulator({ seed: randomInt(2 ** 31) });
       return { provider, routes: [], network };
     }
     case 'ari': {
