@@ -15,6 +15,7 @@ export PORT=${PORT:-3000}
 # simulated telephony, with citizens calling the helpline at any hour
 export TELEPHONY=${TELEPHONY:-sim}
 export DEMO_TRAFFIC_PEAK_PER_MINUTE=${DEMO_TRAFFIC_PEAK_PER_MINUTE:-6}
+export DEMO_TRAFFIC_CURVE=${DEMO_TRAFFIC_CURVE:-flat}
 export IVR_ALWAYS_OPEN=${IVR_ALWAYS_OPEN:-true}
 
 echo "[demo] applying migrations"

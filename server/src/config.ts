@@ -94,6 +94,10 @@ const envShape = {
       .max(600)
       .default(0)
       .describe('TELEPHONY=sim only: simulated citizens calling the helpline in the busiest minute of the day (0: none)'),
+    DEMO_TRAFFIC_CURVE: z
+      .enum(['day', 'flat'])
+      .default('day')
+      .describe("day: volume follows the Indian day (quiet at night); flat: every minute as busy as the peak, for trying the demo at night"),
     ARI_URL: z.string().url().optional().describe('Asterisk ARI base URL, e.g. http://asterisk:8088'),
     ARI_USERNAME: z.string().optional().describe('ARI user (ari.conf)'),
     ARI_PASSWORD: z.string().optional().describe('ARI password (secret)'),
@@ -150,7 +154,7 @@ function toConfig(env: z.output<typeof ZEnv>) {
       presenceTimeoutSec: env.ACD_PRESENCE_TIMEOUT_SEC,
       recordCalls: env.ACD_RECORD_CALLS,
     },
-    demoTraffic: { peakPerMinute: env.DEMO_TRAFFIC_PEAK_PER_MINUTE },
+    demoTraffic: { peakPerMinute: env.DEMO_TRAFFIC_PEAK_PER_MINUTE, curve: env.DEMO_TRAFFIC_CURVE },
     consoleDist: env.CONSOLE_DIST,
     telephony: {
       provider: env.TELEPHONY ?? 'sim',

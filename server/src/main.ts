@@ -112,7 +112,7 @@ async function main(): Promise<void> {
 
   const traffic =
     network && config.demoTraffic.peakPerMinute > 0
-      ? await startDemoTraffic({ network, sql: pool, logger, helplineNumber: config.telephony.helplineNumber, peakPerMinute: config.demoTraffic.peakPerMinute })
+      ? await startDemoTraffic({ network, sql: pool, logger, helplineNumber: config.telephony.helplineNumber, peakPerMinute: config.demoTraffic.peakPerMinute, curve: config.demoTraffic.curve })
       : null;
 
   let stopping = false;

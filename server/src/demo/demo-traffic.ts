@@ -1,6 +1,6 @@
 import type { TSqlPool } from '@samvad/db';
 import type { Logger } from '../logger.js';
-import { TrafficGenerator, type SimulatedNetwork } from '../telephony/sim/index.js';
+import { TrafficGenerator, type SimulatedNetwork, type TTrafficCurve } from '../telephony/sim/index.js';
 
 /** how many residents' numbers the simulated callers are drawn from */
 const CALLER_POOL = 5000;
@@ -16,6 +16,7 @@ export async function startDemoTraffic(deps: {
   logger: Logger;
   helplineNumber: string;
   peakPerMinute: number;
+  curve: TTrafficCurve;
 }): Promise<TrafficGenerator> {
   const { rows } = await deps.sql.query<{ mobile: string }>(
     `SELECT mobile FROM (SELECT DISTINCT mobile FROM residents WHERE mobile IS NOT NULL) m ORDER BY md5(mobile) LIMIT $1`,
@@ -26,9 +27,10 @@ export async function startDemoTraffic(deps: {
     tollFree: deps.helplineNumber,
     residents: rows.map((r) => r.mobile),
     peakPerMinute: deps.peakPerMinute,
+    curve: deps.curve,
     seed: Date.now() % 2 ** 31,
   });
   traffic.start();
-  deps.logger.info({ peakPerMinute: deps.peakPerMinute, callers: rows.length }, 'demo traffic: simulated citizens are calling the helpline');
+  deps.logger.info({ peakPerMinute: deps.peakPerMinute, curve: deps.curve, callers: rows.length }, 'demo traffic: simulated citizens are calling the helpline');
   return traffic;
 }

@@ -12,6 +12,7 @@ export { SimRandom } from './random.js';
 export { parseScript, scripts, ZCitizenScript, type TCitizenScript, type TCitizenScriptInput, type TOutboundBehaviour } from './script.js';
 export { DEFAULT_IVR_KEYS, type TIvrKeys } from './personas.js';
 export { TrafficGenerator, type TTrafficOptions } from './traffic.js';
+export type { TTrafficCurve } from './traffic-curve.js';
 
 /** a network and the provider on Samvad's side of it */
 export function createSimulator(options: TSimulatorOptions = {}): { network: SimulatedNetwork; provider: SimProvider } {

@@ -58,15 +58,18 @@ export function callsPerMinute(epochMs: number, peakPerMinute: number): number {
   return peakPerMinute * dailyShape(minuteOfDayInIndia(epochMs));
 }
 
+export type TTrafficCurve = 'day' | 'flat';
+
 /**
  * The next call's arrival after `fromMs`: a Poisson process whose rate follows the day, drawn by
  * thinning (candidates at the peak rate, each kept with probability rate/peak). Null when the
- * rate is zero.
+ * rate is zero. A flat curve keeps every candidate: the peak rate at any hour.
  */
-export function nextArrival(fromMs: number, peakPerMinute: number, random: TRandom): number | null {
+export function nextArrival(fromMs: number, peakPerMinute: number, random: TRandom, curve: TTrafficCurve = 'day'): number | null {
   if (!(peakPerMinute > 0)) return null;
   const meanGapMs = 60_000 / peakPerMinute;
   let t = fromMs;
+  if (curve === 'flat') return Math.ceil(t + exponential(random, meanGapMs));
   // the night floor keeps about one candidate in fifty: a bound far above any real need
   for (let i = 0; i < 100_000; i++) {
     t += exponential(random, meanGapMs);

@@ -75,6 +75,17 @@ describe('arrivals', () => {
     expect(perHour[11]).toBeGreaterThan(night * 4);
   });
 
+  it('on a flat curve, come at the peak rate at night as in the morning', () => {
+    const count = (from: number) => {
+      const random = new SimRandom(12, 'arrivals');
+      let n = 0;
+      for (let t = nextArrival(from, 4, random, 'flat'); t !== null && t < from + 3_600_000; t = nextArrival(t, 4, random, 'flat')) n += 1;
+      return n;
+    };
+    // 240 expected in an hour; 4 sigma is about 62
+    for (const from of [ist('02:00'), ist('11:00')]) expect(Math.abs(count(from) - 240)).toBeLessThan(62);
+  });
+
   it('no rate, no arrival', () => {
     expect(nextArrival(ist('11:30'), 0, new SimRandom(1))).toBeNull();
   });

@@ -2,7 +2,7 @@ import type { TSimTimer } from './clock.js';
 import type { SimulatedNetwork } from './network.js';
 import { DEFAULT_IVR_KEYS, inboundCaller, type TIvrKeys } from './personas.js';
 import { SimRandom } from './random.js';
-import { nextArrival, pickCaller } from './traffic-curve.js';
+import { nextArrival, pickCaller, type TTrafficCurve } from './traffic-curve.js';
 
 export interface TTrafficOptions {
   network: SimulatedNetwork;
@@ -16,6 +16,8 @@ export interface TTrafficOptions {
   unknownShare?: number;
   /** arrivals while this many calls are up are turned away, as a trunk would (default 50) */
   maxLive?: number;
+  /** day: volume follows the Indian day; flat: every minute at the peak rate (default day) */
+  curve?: TTrafficCurve;
   seed?: number;
   ivrKeys?: TIvrKeys;
 }
@@ -50,7 +52,7 @@ export class TrafficGenerator {
   private scheduleNext(): void {
     const { network } = this.options;
     const now = network.clock.now();
-    const at = nextArrival(now, this.options.peakPerMinute ?? 2, this.random);
+    const at = nextArrival(now, this.options.peakPerMinute ?? 2, this.random, this.options.curve ?? 'day');
     if (at === null) {
       this.timer = null;
       return;
