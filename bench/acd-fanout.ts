@@ -46,6 +46,8 @@ class FixedStore implements TAcdStore {
   callAgent = () => undefined;
   callbackStatus = () => undefined;
   cancelCallbacksOf = () => undefined;
+  // the benchmark books no call-backs from wrap-up
+  scheduleCallback = async () => null;
   disposition = async () => undefined;
   setSkills = async () => null;
   flush = async () => undefined;

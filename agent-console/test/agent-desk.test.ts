@@ -96,6 +96,8 @@ describe('agent desk and supervisor live view in Chromium', () => {
   });
 
   afterAll(async () => {
+    // a call-back booked here must not ring the seeded agent in a later run
+    if (callId) await server?.prisma.callback.updateMany({ where: { callId, status: 'pending' }, data: { status: 'cancelled' } });
     // leave the seeded agent signed off for the next run, whatever happened
     await server?.acd.setState(agentId, { state: 'offline' }).catch(() => undefined);
     for (const context of contexts) await context.close();
@@ -263,6 +265,54 @@ describe('agent desk and supervisor live view in Chromium', () => {
     await screenshot(page, 'agent-03-on-call-first-screen', RESULTS, false);
   });
 
+  it('mutes the agent towards the caller and sends keys from the keypad, by click and by typing; a reload keeps the mute', async () => {
+    const { page } = agent;
+    const keysSent = () =>
+      server.network
+        .controls(callId)
+        .flatMap((c) => (c.kind === 'dtmf' ? [c.digits] : []))
+        .join('');
+    const before = keysSent();
+    const agentLeg = (await server.acd.desk(agentId)).call?.agentLegId ?? '';
+    const mute = page.getByTestId('mute-call');
+    expect(await mute.getAttribute('aria-pressed')).toBe('false');
+    expect(await mute.textContent()).toBe('Mute');
+    await mute.click();
+    await page.locator('[data-testid="mute-call"][aria-pressed="true"]').waitFor();
+    await page.getByTestId('muted-badge').waitFor();
+    expect(await mute.textContent()).toBe('Unmute');
+    // the caller hears silence from the agent (still bridged, not held); the agent still hears them
+    expect(server.network.leg(agentLeg).muted).toBe(true);
+    expect((await server.acd.desk(agentId)).call).toMatchObject({ held: false, muted: true });
+    expect(server.network.hears(callId)).not.toContain(agentLeg);
+    expect(server.network.hears(agentLeg)).toContain(callId);
+
+    expect(await page.getByTestId('keypad').getByRole('button').count()).toBe(12);
+    await page.getByTestId('key-1').click();
+    await page.getByTestId('key-hash').click();
+    await expect.poll(keysSent).toBe(`${before}1#`);
+    // typing while the keypad has focus presses the keys; other keys are ignored
+    await page.getByTestId('key-1').focus();
+    await page.keyboard.type('2x*');
+    await expect.poll(keysSent).toBe(`${before}1#2*`);
+    await expect.poll(() => textOf(page, 'keys-sent')).toBe('Sent: 1#2*');
+    await server.flush();
+    const recorded = await server.prisma.callEvent.findMany({ where: { callId, type: 'agent.dtmf' }, orderBy: { id: 'asc' } });
+    expect(recorded.map((e) => (e.data as { digits: string }).digits).join('')).toBe('1#2*');
+    await screenshot(page, 'agent-06-call-controls', RESULTS);
+    await screenshot(page, 'agent-06-call-controls-first-screen', RESULTS, false);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.reload();
+    await page.getByTestId('call-panel').waitFor();
+    await page.getByTestId('muted-badge').waitFor();
+    expect(await page.getByTestId('mute-call').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('mute-call').click();
+    await page.locator('[data-testid="mute-call"][aria-pressed="false"]').waitFor();
+    expect(server.network.leg(agentLeg).muted).toBe(false);
+    expect(server.network.hears(callId)).toContain(agentLeg);
+  });
+
   it('hangs up; wrap-up shows the server refusing to end without a disposition, then ends with one', async () => {
     const { page } = agent;
     await page.getByTestId('hang-up').click();
@@ -283,8 +333,27 @@ describe('agent desk and supervisor live view in Chromium', () => {
 
     await page.getByLabel('Grievance registered').check();
     await page.getByTestId('wrap-up-notes').fill('Ration not received; docket read out to the caller');
+
+    // a call-back, on India's clock: one in the past is refused at the field, one tomorrow is booked
+    const india = (ms: number) => new Date(ms + 330 * 60_000).toISOString().slice(0, 16);
+    await page.getByTestId('callback-wanted').check();
+    await page.getByTestId('callback-at').fill(india(Date.now() - 3_600_000));
+    await page.getByTestId('callback-note').fill('Check the ration reached');
+    await page.getByTestId('finish-wrap-up').click();
+    const atError = page.locator('.wrap-up__callback .field__error');
+    await atError.waitFor();
+    expect(await atError.textContent()).toContain('must be in the future');
+    expect(await textOf(page, 'agent-state')).toBe('Wrap-up');
+    await screenshot(page, 'agent-04-wrap-up-callback-refused', RESULTS, false);
+    const tomorrow = india(Date.now() + 86_400_000);
+    await page.getByTestId('callback-at').fill(tomorrow);
     await page.getByTestId('finish-wrap-up').click();
     await page.locator('[data-testid="desk-state"][data-state="ready"]').waitFor();
+    const booked = await server.prisma.callback.findFirstOrThrow({ where: { callId } });
+    expect(booked).toMatchObject({ phone: caller.mobile, status: 'pending' });
+    expect(booked.waitingSince.toISOString()).toBe(new Date(`${tomorrow}:00+05:30`).toISOString());
+    // nobody is offered it before its time
+    expect(server.acd.waiting(QUEUE).some((w) => w.id === `callback:${booked.id}`)).toBe(false);
     expect(await page.getByTestId('wrap-up').count()).toBe(0);
     // between calls the desk offers the ordinary lookup again
     await page.getByTestId('phone-input').waitFor();

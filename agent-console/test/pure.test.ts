@@ -141,6 +141,7 @@ describe('the live desk, from snapshots and pushes', () => {
     queue: 'general-hi',
     connectedAt: '2026-03-01T10:00:35.000Z',
     held: false,
+    muted: false,
   };
   const ready: TAgentDesk = { agent: agent('ready', '2026-03-01T10:00:00.000Z'), offer: null, call: null, wrapUp: null };
 

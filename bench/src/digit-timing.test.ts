@@ -25,6 +25,8 @@ function fakeProvider() {
     record: async (callId) => void commands.push(`record ${callId}`),
     originate: async (request) => void commands.push(`originate ${request.callId}`),
     hold: async (callId) => void commands.push(`hold ${callId}`),
+    mute: async (callId, muted) => void commands.push(`mute ${callId} ${muted}`),
+    sendDtmf: async (callId, digits) => void commands.push(`dtmf ${callId} ${digits}`),
     bridge: async (a, b) => {
       commands.push(`bridge ${a} ${b}`);
       return { bridgeId: 'b1' };

@@ -117,6 +117,15 @@ export class DigitTimedProvider implements TTelephonyProvider {
     return this.inner.hold(callId);
   }
 
+  /** an agent's action, not the IVR answering keys: not timed */
+  mute(callId: string, muted: boolean): Promise<void> {
+    return this.inner.mute(callId, muted);
+  }
+
+  sendDtmf(callId: string, digits: string): Promise<void> {
+    return this.inner.sendDtmf(callId, digits);
+  }
+
   bridge(callA: string, callB: string, options?: { record?: boolean }): Promise<{ bridgeId: string }> {
     this.issued(callA, 'bridge');
     this.issued(callB, 'bridge');

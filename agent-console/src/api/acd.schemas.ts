@@ -67,6 +67,7 @@ export const ZConnectedCall = z.object({
   queue: z.string(),
   connectedAt: z.string().nullable(),
   held: z.boolean(),
+  muted: z.boolean(),
 });
 export type TConnectedCall = z.infer<typeof ZConnectedCall>;
 
@@ -135,6 +136,8 @@ export interface TFinishWrapUp {
   disposition?: string | undefined;
   notes?: string | undefined;
   then: TChooseState;
+  /** `at`: ISO 8601 with its offset (the console writes India time, +05:30) */
+  callback?: { at: string; note?: string | undefined } | undefined;
 }
 
 // ───────── the mirror is checked against the server's types, both ways ─────────

@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import { defineRoute, type TRoute } from '../http/route.js';
 import type { AcdService } from './acd.service.js';
-import { ZAgentDesk, ZBoard, ZChooseState, ZFinishWrapUp, ZSkills, ZTransfer } from './acd.schemas.js';
+import { ZAgentDesk, ZBoard, ZChooseState, ZFinishWrapUp, ZSendDtmf, ZSkills, ZTransfer } from './acd.schemas.js';
 
 export type TAcdApi = Pick<
   AcdService,
-  'desk' | 'setState' | 'accept' | 'hangup' | 'hold' | 'unhold' | 'transfer' | 'finishWrapUp' | 'boardNow' | 'setSkills' | 'waiting'
+  | 'desk'
+  | 'setState'
+  | 'accept'
+  | 'hangup'
+  | 'hold'
+  | 'unhold'
+  | 'mute'
+  | 'unmute'
+  | 'sendDtmf'
+  | 'transfer'
+  | 'finishWrapUp'
+  | 'boardNow'
+  | 'setSkills'
+  | 'waiting'
 >;
 
 const AGENT = ['agent'] as const;
@@ -81,6 +94,34 @@ export function acdRoutes(acd: TAcdApi): TRoute[] {
       access: AGENT,
       response: desk,
       handler: ({ user }) => acd.unhold(user.id),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/acd/me/mute',
+      summary: 'Mute my microphone towards the caller (they hear silence, not music)',
+      tag: 'acd',
+      access: AGENT,
+      response: desk,
+      handler: ({ user }) => acd.mute(user.id),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/acd/me/unmute',
+      summary: 'Unmute my microphone',
+      tag: 'acd',
+      access: AGENT,
+      response: desk,
+      handler: ({ user }) => acd.unmute(user.id),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/acd/me/dtmf',
+      summary: "Send keys as tones on my call, towards the caller's side (a department IVR, an extension)",
+      tag: 'acd',
+      access: AGENT,
+      body: ZSendDtmf,
+      response: desk,
+      handler: ({ user, body }) => acd.sendDtmf(user.id, body.digits),
     }),
     defineRoute({
       method: 'post',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENT_STATES, CHOSEN_REASONS } from './model.js';
+import { DTMF_DIGITS } from '../telephony/port.js';
 
 /**
  * What the ACD shows the console, over HTTP and Socket.IO alike: one set of zod schemas that
@@ -50,6 +51,7 @@ export const ZConnectedCall = z
     queue: z.string(),
     connectedAt: ZIso.nullable().meta({ description: 'null while a call-back is still ringing the citizen' }),
     held: z.boolean(),
+    muted: z.boolean().meta({ description: "the agent's microphone is muted towards the caller" }),
   })
   .meta({ id: 'AcdConnectedCall' });
 export type TConnectedCallView = z.infer<typeof ZConnectedCall>;
@@ -115,6 +117,19 @@ export const ZChooseState = z
   .meta({ id: 'AcdChooseState' });
 export type TChooseState = z.infer<typeof ZChooseState>;
 
+/** how far ahead an agent may book a call-back */
+export const CALLBACK_MAX_DAYS = 30;
+
+export const ZScheduleCallback = z
+  .object({
+    at: z.iso
+      .datetime({ offset: true })
+      .meta({ example: '2026-12-08T10:30:00+05:30', description: `when to call; in the future and within ${CALLBACK_MAX_DAYS} days` }),
+    note: z.string().trim().max(500).optional().meta({ description: 'what the call-back is about, for the agent who makes it' }),
+  })
+  .meta({ id: 'AcdScheduleCallback' });
+export type TScheduleCallback = z.infer<typeof ZScheduleCallback>;
+
 export const ZFinishWrapUp = z
   .object({
     disposition: z
@@ -127,9 +142,19 @@ export const ZFinishWrapUp = z
       .meta({ example: 'resolved' }),
     notes: z.string().trim().max(4000).optional(),
     then: ZChooseState.default({ state: 'ready' }).meta({ description: 'the state after wrap-up' }),
+    callback: ZScheduleCallback.optional().meta({ description: 'call the caller back later, from the same queue' }),
   })
   .meta({ id: 'AcdFinishWrapUp' });
 export type TFinishWrapUp = z.infer<typeof ZFinishWrapUp>;
+
+export const ZSendDtmf = z
+  .object({
+    digits: z
+      .string()
+      .regex(DTMF_DIGITS, '1 to 32 of 0-9, * and #')
+      .meta({ example: '2#', description: 'keys played as tones to the caller\'s side (a department IVR, an extension)' }),
+  })
+  .meta({ id: 'AcdSendDtmf' });
 
 export const ZTransfer = z.object({ queue: z.string().trim().min(1).max(60) }).meta({ id: 'AcdTransfer' });
 

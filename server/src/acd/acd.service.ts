@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { TQueuedCall, TQueueHandoff, TQueuePlace, TQueueRequest } from '../callcontrol/queue-handoff.js';
 import { Conflict, Invalid, NotFound } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { TTelephonyEvent } from '../telephony/port.js';
+import { DTMF_DIGITS, type TTelephonyEvent } from '../telephony/port.js';
 import type { TelephonyService } from '../telephony/telephony.service.js';
 import type { TAgentPhone } from './agent-phone.js';
-import type { TAcdSnapshotReply, TAgentDesk, TBoard, TBoardUpdate, TChooseState, TFinishWrapUp } from './acd.schemas.js';
+import { CALLBACK_MAX_DAYS, type TAcdSnapshotReply, type TAgentDesk, type TBoard, type TBoardUpdate, type TChooseState, type TFinishWrapUp } from './acd.schemas.js';
 import { silentOutbox, BoardPublisher, type TAcdOutbox } from './acd.outbox.js';
 import { DEFAULT_ACD_SETTINGS, type TAcdSettings } from './acd.settings.js';
 import type { TAcdStore, TAgentRow, TQueueEventType, TQueueRow } from './acd.store.js';
@@ -30,6 +30,8 @@ export interface TAcdDeps {
 }
 
 const DAY_MS = 86_400_000;
+/** the longest single timer for a booked call-back */
+const BOOKED_STEP_MS = 6 * 3_600_000;
 
 /** profile of a `users` row: languages and extra skills are both routing skills */
 function profileOf(row: TAgentRow): TAgentProfile {
@@ -286,6 +288,36 @@ export class AcdService implements TQueueHandoff {
     return this.deskOf(userId);
   }
 
+  /** the agent's microphone: the caller hears silence from the agent (not music), the agent still hears the caller */
+  async mute(userId: number): Promise<TAgentDesk> {
+    return this.setMuted(userId, true);
+  }
+
+  async unmute(userId: number): Promise<TAgentDesk> {
+    return this.setMuted(userId, false);
+  }
+
+  /** keys played as tones towards the caller's side: a department's IVR after a transfer, an extension */
+  async sendDtmf(userId: number, digits: string): Promise<TAgentDesk> {
+    await this.ready();
+    if (!DTMF_DIGITS.test(digits)) throw Invalid('Keys are 0-9, * and #, at most 32', [{ field: 'body.digits', message: '1 to 32 of 0-9, * and #' }]);
+    const connection = this.connected(userId);
+    await this.onTheLine(connection.callerLegId, () => this.deps.telephony.provider.sendDtmf(connection.callerLegId, digits));
+    this.callEvent(connection.callerLegId, 'agent.dtmf', { userId, agentLegId: connection.agentLegId, digits });
+    return this.deskOf(userId);
+  }
+
+  private async setMuted(userId: number, muted: boolean): Promise<TAgentDesk> {
+    await this.ready();
+    const connection = this.connected(userId);
+    if (connection.muted !== muted) {
+      await this.onTheLine(connection.agentLegId, () => this.deps.telephony.provider.mute(connection.agentLegId, muted));
+      connection.muted = muted;
+      this.callEvent(connection.callerLegId, muted ? 'agent.muted' : 'agent.unmuted', { userId, agentLegId: connection.agentLegId });
+    }
+    return this.deskOf(userId);
+  }
+
   /** the caller goes to another queue (on hold, keeping the time they have waited); the agent wraps up */
   async transfer(userId: number, queueCode: string): Promise<TAgentDesk> {
     await this.ready();
@@ -338,11 +370,34 @@ export class AcdService implements TQueueHandoff {
       throw Invalid('A disposition is required before leaving wrap-up', [{ field: 'body.disposition', message: 'is required' }]);
     }
     const wrapUp = this.live.wrapUps.get(userId);
+    // checked before anything is written, so a refused call-back leaves the wrap-up as it was
+    const callbackAt = body.callback ? this.callbackTime(body.callback.at) : null;
+    if (callbackAt !== null && !wrapUp?.callId) throw Conflict('This wrap-up has no call to call back');
     if (body.disposition && wrapUp?.callId) await this.deps.store.disposition(wrapUp.callId, body.disposition, body.notes ?? null);
+    if (callbackAt !== null && wrapUp?.callId) await this.bookCallback(userId, wrapUp.callId, callbackAt, body.callback?.note ?? null);
     // the write took a moment: wrap-up may have ended meanwhile
     const then = body.then;
     if (this.router.agent(userId)?.state === 'wrap_up') this.leaveWrapUp(userId, then.state, then.state === 'not_ready' ? then.reason : null, this.clock.now());
     return this.deskOf(userId);
+  }
+
+  /** a booked call-back's time: in the future, and not beyond the booking horizon */
+  private callbackTime(at: string): number {
+    const when = Date.parse(at);
+    const now = this.clock.now();
+    if (when <= now) throw Invalid('The call-back must be in the future', [{ field: 'body.callback.at', message: 'must be in the future' }]);
+    if (when > now + CALLBACK_MAX_DAYS * DAY_MS) {
+      throw Invalid(`The call-back must be within ${CALLBACK_MAX_DAYS} days`, [{ field: 'body.callback.at', message: `must be within ${CALLBACK_MAX_DAYS} days` }]);
+    }
+    return when;
+  }
+
+  /** the call-back row joins its queue at its time, by the path IVR call-backs take (offer, then dial) */
+  private async bookCallback(userId: number, callId: string, at: number, note: string | null): Promise<void> {
+    const row = await this.deps.store.scheduleCallback(callId, new Date(at), new Date(this.clock.now()));
+    if (!row) throw Invalid('This call has no number or queue to call back', [{ field: 'body.callback', message: 'the call has no number to call back' }]);
+    this.callEvent(callId, 'agent.callback_scheduled', { userId, callbackId: row.id, at: new Date(at).toISOString(), note });
+    this.queueCallback({ id: row.id, phone: row.phone, queue: row.queueCode, waitingSince: row.waitingSince, attempts: row.attempts });
   }
 
   /** an administrator changes an agent's department skills */
@@ -512,6 +567,7 @@ export class AcdService implements TQueueHandoff {
       waitingSince: call.waitingSince,
       connectedAt: now,
       held: false,
+      muted: false,
     };
     this.live.addConnection(connection);
     this.router.accept(offer.entryId, now);
@@ -561,6 +617,7 @@ export class AcdService implements TQueueHandoff {
       waitingSince: call.waitingSince,
       connectedAt: null,
       held: false,
+      muted: false,
     };
     this.live.addConnection(connection);
     this.router.accept(offer.entryId, now);
@@ -627,6 +684,17 @@ export class AcdService implements TQueueHandoff {
   private queueCallback(callback: { id: number; phone: string; queue: string; waitingSince: number; attempts: number }): void {
     const entryId = callbackEntryId(callback.id);
     if (this.router.waitingCall(entryId) || this.live.offers.has(entryId)) return;
+    const wait = callback.waitingSince - this.clock.now();
+    if (wait > 0) {
+      // booked for later; long waits are taken in steps (timers cannot span 30 days)
+      this.callbackRetries.get(callback.id)?.cancel();
+      const timer = this.clock.setTimeout(() => {
+        this.callbackRetries.delete(callback.id);
+        if (!this.stopped) this.queueCallback(callback);
+      }, Math.min(wait, BOOKED_STEP_MS));
+      this.callbackRetries.set(callback.id, timer);
+      return;
+    }
     this.queueFor(callback.queue);
     this.callbackAttempts.set(callback.id, callback.attempts);
     this.router.enqueue({
@@ -887,7 +955,11 @@ export class AcdService implements TQueueHandoff {
       callbacks,
     });
     this.router = AcdRouter.restore(plan.snapshot, (change) => this.agentChanged(change));
-    for (const c of plan.connections) this.live.addConnection({ ...c, householdId: null, priority: 0, waitingSince: c.connectedAt, held: false });
+    for (const c of plan.connections) {
+      this.live.addConnection({ ...c, householdId: null, priority: 0, waitingSince: c.connectedAt, held: false, muted: false });
+      // the new process starts unmuted: the agent's leg is made to agree
+      telephony.provider.mute(c.agentLegId, false).catch(() => undefined);
+    }
     for (const w of plan.wrapUps) {
       this.live.wrapUps.set(w.userId, { userId: w.userId, callId: w.callId, queue: null, since: w.since, talkStartedAt: null, timer: null });
       this.armWrapUp(w.userId, Math.max(0, w.since + this.settings.wrapUpSec * 1000 - now));
@@ -895,6 +967,7 @@ export class AcdService implements TQueueHandoff {
     for (const c of plan.corrections) store.stateEvent(c.userId, c.state, c.reason, c.callId, now);
     for (const id of plan.callbacksReset) store.callbackStatus(id, 'pending', false);
     for (const callback of callbacks) this.callbackAttempts.set(callback.id, callback.attempts);
+    for (const c of plan.booked) this.queueCallback({ id: c.id, phone: c.phone, queue: c.queueCode, waitingSince: c.waitingSince, attempts: c.attempts });
     for (const leg of plan.hangUp) this.hangUpQuietly(leg);
     for (const row of todayRows) {
       const sl = this.router.queue(row.queue)?.serviceLevelSec ?? 20;

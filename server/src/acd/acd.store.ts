@@ -10,7 +10,12 @@ export type TQueueEventType =
   | 'queue.connected'
   | 'queue.transferred'
   | 'queue.abandoned'
-  | 'queue.left';
+  | 'queue.left'
+  /** what the agent did on the call: written for the record, not read back by the rebuild */
+  | 'agent.muted'
+  | 'agent.unmuted'
+  | 'agent.dtmf'
+  | 'agent.callback_scheduled';
 
 export interface TQueueRow {
   id: number;
@@ -86,6 +91,11 @@ export interface TAcdStore {
   callbackStatus(callbackId: number, status: TCallbackRow['status'], attempted: boolean): void;
   cancelCallbacksOf(callId: string): void;
   disposition(callId: string, disposition: string, notes: string | null): Promise<void>;
+  /**
+   * A call-back the agent booked in wrap-up, to the number and queue of `callId`; it joins its
+   * queue at `at` (its `waiting_since`). Null when the call has no number to call or no queue.
+   */
+  scheduleCallback(callId: string, at: Date, requestedAt: Date): Promise<TCallbackRow | null>;
   setSkills(userId: number, skills: readonly string[]): Promise<TAgentRow | null>;
   /** resolves when every queued write has landed */
   flush(): Promise<void>;
@@ -183,7 +193,8 @@ export class PgAcdStore implements TAcdStore {
 
   async pendingCallbackOf(callId: string): Promise<TCallbackRow | null> {
     const { rows } = await this.sql.query<TCallbackSqlRow>(
-      `SELECT ${CALLBACK_COLUMNS} FROM callbacks WHERE call_id = $1 AND status = 'pending' ORDER BY id LIMIT 1`,
+      // a call-back booked for later (joining after it was asked for) is not the caller's place in the queue
+      `SELECT ${CALLBACK_COLUMNS} FROM callbacks WHERE call_id = $1 AND status = 'pending' AND waiting_since <= requested_at ORDER BY id LIMIT 1`,
       [callId],
     );
     return rows[0] ? callbackRow(rows[0]) : null;
@@ -266,7 +277,7 @@ export class PgAcdStore implements TAcdStore {
 
   cancelCallbacksOf(callId: string): void {
     this.chain(`call:${callId}`, async () => {
-      await this.sql.query(`UPDATE callbacks SET status = 'cancelled', updated_at = now() WHERE call_id = $1 AND status = 'pending'`, [callId]);
+      await this.sql.query(`UPDATE callbacks SET status = 'cancelled', updated_at = now() WHERE call_id = $1 AND status = 'pending' AND waiting_since <= requested_at`, [callId]);
     });
   }
 
@@ -275,6 +286,21 @@ export class PgAcdStore implements TAcdStore {
     await this.after(`call:${callId}`, () =>
       this.updateCall(callId, 'acd-call-disposition', 'UPDATE calls SET disposition = $2, notes = $3 WHERE id = $1', [disposition, notes]),
     );
+  }
+
+  async scheduleCallback(callId: string, at: Date, requestedAt: Date): Promise<TCallbackRow | null> {
+    // after the writes queued for this call, so its queue is on the row
+    return this.after(`call:${callId}`, async () => {
+      const { rows } = await this.sql.query<TCallbackSqlRow>(
+        `INSERT INTO callbacks (phone, call_id, queue_code, status, waiting_since, requested_at, due_at, attempts, updated_at)
+         SELECT CASE WHEN c.direction = 'inbound' THEN c.from_number ELSE c.to_number END, c.id, q.code, 'pending', $2, $3, $2, 0, now()
+           FROM calls c JOIN queues q ON q.id = c.queue_id
+          WHERE c.id = $1 AND (CASE WHEN c.direction = 'inbound' THEN c.from_number ELSE c.to_number END) ~ '^\\+[1-9][0-9]{6,14}$'
+         RETURNING ${CALLBACK_COLUMNS}`,
+        [callId, at, requestedAt],
+      );
+      return rows[0] ? callbackRow(rows[0]) : null;
+    });
   }
 
   async setSkills(userId: number, skills: readonly string[]): Promise<TAgentRow | null> {

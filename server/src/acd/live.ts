@@ -30,6 +30,8 @@ export interface TLiveConnection {
   /** epoch ms the two were joined; null while a call-back rings the citizen */
   connectedAt: number | null;
   held: boolean;
+  /** the agent's leg sends silence into the call */
+  muted: boolean;
 }
 
 export interface TLiveWrapUp {

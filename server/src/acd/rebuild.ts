@@ -53,6 +53,8 @@ export interface TRebuildPlan {
   hangUp: string[];
   /** call-backs that were being dialled when the server stopped: pending again */
   callbacksReset: number[];
+  /** call-backs booked for later: they join their queue when their time comes */
+  booked: TCallbackRow[];
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -99,6 +101,9 @@ function step(fold: TCallFold | null, { type, data, at }: TQueueEventRow): TCall
     case 'queue.abandoned':
     case 'queue.left':
       return { phase: 'gone' };
+    default:
+      // what the agent did on the call (mute, keys, a scheduled call-back) does not move it
+      return fold;
   }
 }
 
@@ -132,6 +137,7 @@ export function planRebuild(input: TRebuildInput): TRebuildPlan {
     corrections: [],
     hangUp: [],
     callbacksReset: [],
+    booked: [],
   };
   const queueFor = (code: string): TQueueDef => {
     let def = queues.get(code);
@@ -190,6 +196,10 @@ export function planRebuild(input: TRebuildInput): TRebuildPlan {
     if (connectedCallbacks.has(callback.id)) continue;
     if (callback.status === 'dialing') plan.callbacksReset.push(callback.id);
     queueFor(callback.queueCode);
+    if (callback.waitingSince > now) {
+      plan.booked.push(callback);
+      continue;
+    }
     plan.snapshot.waiting.push({
       id: callbackEntryId(callback.id),
       kind: 'callback',

@@ -47,6 +47,7 @@ export function connectionView(connection: TLiveConnection): TConnectedCallView 
     queue: connection.queue,
     connectedAt: connection.connectedAt === null ? null : iso(connection.connectedAt),
     held: connection.held,
+    muted: connection.muted,
   };
 }
 

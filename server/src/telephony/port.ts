@@ -119,12 +119,22 @@ export interface TTelephonyProvider {
   originate(request: TOriginateRequest): Promise<void>;
   /** the waiting room: music on hold until the call is bridged or hung up */
   hold(callId: string): Promise<void>;
+  /**
+   * mutes (or unmutes) what this leg sends into its bridge: the others hear silence from it,
+   * not music; the leg itself still hears them
+   */
+  mute(callId: string, muted: boolean): Promise<void>;
+  /** plays keys as tones on the call, towards its far end (a department's IVR, an extension) */
+  sendDtmf(callId: string, digits: string): Promise<void>;
   /** joins two answered calls; returns the bridge id that `call.bridged` carries */
   bridge(callA: string, callB: string, options?: { record?: boolean }): Promise<{ bridgeId: string }>;
   /** a supervisor's leg joins a call: listen (hears both), whisper (the agent hears them), barge (all hear all) */
   snoop(targetCallId: string, supervisorCallId: string, mode: TSnoopMode): Promise<void>;
   hangup(callId: string, cause?: THangupCause): Promise<void>;
 }
+
+/** keys a leg can send: digits, star and hash, up to 32 at a time */
+export const DTMF_DIGITS = /^[0-9*#]{1,32}$/;
 
 /** Q.850 cause codes the adapters meet, mapped to the small vocabulary. */
 export function causeFromQ850(code: number | null | undefined): THangupCause {

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TAgentView, TBoardUpdate, TOfferView } from '../../src/acd/acd.schemas.js';
 import { acdMatrix, type TWho } from './acd-matrix.js';
-import { AcdRig, until } from './rig.js';
+import { AcdRig, SkewClock, until } from './rig.js';
 
 // One file on purpose: each scenario runs an ACD that rebuilds from the shared test database
 // (every agent's last state), so they take turns rather than run side by side.
@@ -99,7 +99,10 @@ describe('a caller through the ACD', () => {
       agents: { ready: 1, reserved: 0, onCall: 0, wrapUp: 0, notReady: 0 },
     });
     // pushes are coalesced: the supervisors saw the agent taken, and where they ended up
-    await until(() => boards.at(-1)?.queues.find((q) => q.code === queue.code)?.answeredToday === 1, 'the answered call on the board');
+    await until(() => {
+      const last = boards.at(-1);
+      return last?.queues.find((q) => q.code === queue.code)?.answeredToday === 1 && last.agents.find((a) => a.userId === agent.id)?.state === 'ready';
+    }, 'the answered call and the ready agent on the board');
     const pushedStates = boards.flatMap((b) => b.agents.filter((a) => a.userId === agent.id).map((a) => a.state));
     expect(pushedStates.some((state) => state !== 'ready')).toBe(true);
     expect(pushedStates.at(-1)).toBe('ready');
@@ -282,6 +285,159 @@ describe('a caller through the ACD', () => {
     // the caller who asked was not counted as abandoned
     const abandoned = await r.prisma.callEvent.count({ where: { callId: asker.callId, type: 'queue.abandoned' } });
     expect(abandoned).toBe(0);
+  });
+});
+
+/** an agent of the rig talking to a caller of `queue` */
+async function onCall(r: AcdRig, queueCode: string) {
+  const agent = await r.user('agent');
+  const caller = await r.caller(queueCode);
+  await r.api('post', '/api/acd/me/state', agent.token, { state: 'ready' });
+  await until(() => r.stateOf(agent.id) === 'reserved', 'the offer');
+  const accepted = await r.api('post', '/api/acd/me/accept', agent.token);
+  expect(accepted.status).toBe(200);
+  const agentLeg: string = accepted.body.offer?.agentLegId ?? (await r.acd.desk(agent.id)).call?.agentLegId ?? '';
+  await until(() => r.network.hears(caller.callId).includes(agentLeg), 'the caller to hear the agent');
+  return { agent, caller, agentLeg };
+}
+
+describe('call controls on the agent desk', () => {
+  it('mutes the agent towards the caller, sends keys on the call, and refuses bad keys and agents not on a call', async () => {
+    rig = new AcdRig();
+    const r = rig;
+    const queue = await r.queue('general');
+    await r.start();
+    const { agent, caller, agentLeg } = await onCall(r, queue.code);
+
+    const muted = await r.api('post', '/api/acd/me/mute', agent.token);
+    expect(muted.status).toBe(200);
+    expect(muted.body.call).toMatchObject({ callId: caller.callId, muted: true, held: false });
+    // silence from the agent, not music: the caller is still bridged, only the agent's voice is gone
+    expect(r.network.leg(agentLeg).muted).toBe(true);
+    expect(r.network.leg(caller.callId).onHold).toBe(false);
+    expect(r.network.hears(caller.callId)).not.toContain(agentLeg);
+    expect(r.network.hears(agentLeg)).toContain(caller.callId);
+    // a reload reads it back
+    expect((await r.api('get', '/api/acd/me', agent.token)).body.call.muted).toBe(true);
+    // muting again changes nothing
+    expect((await r.api('post', '/api/acd/me/mute', agent.token)).body.call.muted).toBe(true);
+
+    const keys = await r.api('post', '/api/acd/me/dtmf', agent.token, { digits: '12#' });
+    expect(keys.status).toBe(200);
+    const more = await r.api('post', '/api/acd/me/dtmf', agent.token, { digits: '*0' });
+    expect(more.status).toBe(200);
+    expect(r.network.controls(caller.callId).filter((c) => c.kind === 'dtmf').map((c) => (c.kind === 'dtmf' ? c.digits : ''))).toEqual(['12#', '*0']);
+
+    for (const digits of ['12a', '', '1'.repeat(33), '1 2']) {
+      const bad = await r.api('post', '/api/acd/me/dtmf', agent.token, { digits });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toContain('body.digits');
+    }
+    const missing = await r.api('post', '/api/acd/me/dtmf', agent.token, {});
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.fields.map((f: { field: string }) => f.field)).toContain('body.digits');
+
+    const unmuted = await r.api('post', '/api/acd/me/unmute', agent.token);
+    expect(unmuted.body.call.muted).toBe(false);
+    expect(r.network.hears(caller.callId)).toContain(agentLeg);
+    expect(r.network.controls(agentLeg).map((c) => (c.kind === 'mute' ? `mute ${c.muted}` : c.kind))).toEqual(['mute true', 'mute false']);
+
+    await r.store.flush();
+    const events = await r.prisma.callEvent.findMany({ where: { callId: caller.callId, type: { startsWith: 'agent.' } }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => e.type)).toEqual(['agent.muted', 'agent.dtmf', 'agent.dtmf', 'agent.unmuted']);
+    expect(events[1]?.data).toMatchObject({ userId: agent.id, digits: '12#' });
+
+    // not on a call
+    const idle = await r.user('agent');
+    for (const path of ['/api/acd/me/mute', '/api/acd/me/unmute']) {
+      const refused = await r.api('post', path, idle.token);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toMatch(/not talking to a caller/);
+    }
+    const noCall = await r.api('post', '/api/acd/me/dtmf', idle.token, { digits: '1' });
+    expect(noCall.status).toBe(409);
+    // supervisors steer agents, they do not press the agent's keys
+    const supervisor = await r.user('supervisor');
+    expect((await r.api('post', '/api/acd/me/dtmf', supervisor.token, { digits: '1' })).status).toBe(403);
+  });
+
+  it('books a call-back in wrap-up: refused in the past or beyond 30 days, stored at its time, placed when due after a restart', async () => {
+    rig = new AcdRig();
+    const r = rig;
+    const queue = await r.queue('general');
+    const clock = new SkewClock();
+    try {
+      // hours pass on this clock: presence (no console socket here) must not time the agent out
+      const lasting = { presenceTimeoutSec: 40 * 86_400 };
+      const first = await r.start(lasting, clock);
+      const { agent, caller } = await onCall(r, queue.code);
+      await r.api('post', '/api/acd/me/hangup', agent.token);
+      expect(r.stateOf(agent.id)).toBe('wrap_up');
+
+      const wrapUp = (callback: object) => r.api('post', '/api/acd/me/wrap-up', agent.token, { disposition: 'callback promised', callback });
+      const fieldsOf = (body: { error: { fields?: { field: string }[] } }) => (body.error.fields ?? []).map((f) => f.field);
+      const past = await wrapUp({ at: new Date(clock.now() - 60_000).toISOString() });
+      expect(past.status).toBe(400);
+      expect(fieldsOf(past.body)).toEqual(['body.callback.at']);
+      expect(past.body.error.message).toMatch(/future/);
+      const far = await wrapUp({ at: new Date(clock.now() + 31 * 86_400_000).toISOString() });
+      expect(far.status).toBe(400);
+      expect(far.body.error.message).toMatch(/within 30 days/);
+      const garbled = await wrapUp({ at: 'tomorrow at ten' });
+      expect(garbled.status).toBe(400);
+      expect(fieldsOf(garbled.body)).toEqual(['body.callback.at']);
+      const noOffset = await wrapUp({ at: '2026-12-08T10:30:00' });
+      expect(noOffset.status).toBe(400);
+      // nothing was written by the refusals: still in wrap-up, no call-back
+      expect(r.stateOf(agent.id)).toBe('wrap_up');
+      expect(await r.prisma.callback.count({ where: { callId: caller.callId } })).toBe(0);
+
+      // two hours ahead, written on India's clock as the console sends it
+      const due = clock.now() + 2 * 3_600_000;
+      const atIndia = `${new Date(due + 330 * 60_000).toISOString().slice(0, 19)}+05:30`;
+      const booked = await wrapUp({ at: atIndia, note: 'check whether the ration reached' });
+      expect(booked.status).toBe(200);
+      expect(booked.body.agent.state).toBe('ready');
+      const row = await r.prisma.callback.findFirstOrThrow({ where: { callId: caller.callId } });
+      const dueSecond = Math.floor(due / 1000) * 1000;
+      expect(row).toMatchObject({ phone: caller.from, queueCode: queue.code, status: 'pending', attempts: 0 });
+      expect(row.waitingSince.getTime()).toBe(dueSecond);
+      expect(row.dueAt.getTime()).toBe(dueSecond);
+      await r.store.flush();
+      const event = await r.prisma.callEvent.findFirstOrThrow({ where: { callId: caller.callId, type: 'agent.callback_scheduled' } });
+      expect(event.data).toMatchObject({ callbackId: row.id, note: 'check whether the ration reached', userId: agent.id });
+
+      // not yet due: the ready agent is not offered it
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(first.waiting(queue.code)).toEqual([]);
+      expect(r.stateOf(agent.id)).toBe('ready');
+
+      // the server restarts; the new process learns the booking from the database
+      await first.stop();
+      const second = await r.start(lasting, clock);
+      expect(second.waiting(queue.code)).toEqual([]);
+      clock.advance(60 * 60_000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(second.waiting(queue.code)).toEqual([]);
+      expect(r.stateOf(agent.id)).toBe('ready');
+
+      r.network.setScript(caller.from, { pickup: { kind: 'answer', afterSec: 0.2 } });
+      clock.advance(61 * 60_000);
+      await until(() => r.stateOf(agent.id) === 'reserved', 'the call-back offered when due');
+      const desk = await r.api('get', '/api/acd/me', agent.token);
+      expect(desk.body.offer).toMatchObject({ kind: 'callback', callbackId: row.id, caller: caller.from, queue: queue.code });
+      await r.api('post', '/api/acd/me/accept', agent.token);
+      const call = await until(async () => {
+        const d = await r.api('get', '/api/acd/me', agent.token);
+        return d.body.call?.connectedAt ? d.body.call : undefined;
+      }, 'the citizen to answer the call-back');
+      expect(r.network.leg(call.callId).info.to).toBe(caller.from);
+      expect(r.network.hears(call.callId)).toContain(call.agentLegId);
+      await r.store.flush();
+      expect((await r.prisma.callback.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('completed');
+    } finally {
+      clock.close();
+    }
   });
 });
 

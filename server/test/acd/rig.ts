@@ -9,6 +9,7 @@ import { simulatedAgentPhone } from '../../src/acd/agent-phone.js';
 import { attachAcdRealtime } from '../../src/acd/acd.realtime.js';
 import { AcdService } from '../../src/acd/acd.service.js';
 import type { TAcdSettings } from '../../src/acd/acd.settings.js';
+import type { TAcdClock, TAcdTimer } from '../../src/acd/clock.js';
 import { PgAcdStore } from '../../src/acd/acd.store.js';
 import { createApp, type TApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -31,6 +32,45 @@ export async function until<T>(check: () => T | undefined | false | Promise<T | 
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 15));
+  }
+}
+
+/**
+ * Real time plus a skew the test moves forward: timers fire when the skewed time reaches them
+ * (checked every few milliseconds), so hours can pass in a moment and everything else runs as usual.
+ */
+export class SkewClock implements TAcdClock {
+  private skewMs = 0;
+  private readonly timers = new Set<{ due: number; callback: () => void }>();
+  private readonly ticker = setInterval(() => this.fire(), 5);
+
+  now(): number {
+    return Date.now() + this.skewMs;
+  }
+
+  setTimeout(callback: () => void, ms: number): TAcdTimer {
+    const timer = { due: this.now() + Math.max(0, ms), callback };
+    this.timers.add(timer);
+    return { cancel: () => this.timers.delete(timer) };
+  }
+
+  advance(ms: number): void {
+    this.skewMs += ms;
+    this.fire();
+  }
+
+  close(): void {
+    clearInterval(this.ticker);
+    this.timers.clear();
+  }
+
+  private fire(): void {
+    const now = this.now();
+    for (const timer of [...this.timers]) {
+      if (timer.due > now) continue;
+      this.timers.delete(timer);
+      timer.callback();
+    }
   }
 }
 
@@ -79,9 +119,10 @@ export class AcdRig {
   }
 
   /** starts telephony and an ACD (a second call starts a fresh ACD over the same calls: a restart) */
-  async start(settings: Partial<TAcdSettings> = {}): Promise<AcdService> {
+  async start(settings: Partial<TAcdSettings> = {}, clock?: TAcdClock): Promise<AcdService> {
     if (!this.acd) await this.telephony.start();
     this.acd = new AcdService({
+      ...(clock ? { clock } : {}),
       telephony: this.telephony,
       store: this.store,
       phone: simulatedAgentPhone(this.network),

@@ -36,6 +36,8 @@ class ManualProvider implements TTelephonyProvider {
     this.originated.push(request.callId);
   }
   async hold() {}
+  async mute() {}
+  async sendDtmf() {}
   async bridge() {
     return { bridgeId: 'b' };
   }

@@ -4,13 +4,14 @@ import { Badge } from '../../ui/Badge.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { formatPhone } from '../../ui/format.js';
 import { useCallContext } from './call-context.js';
-import { hangUp, holdCall, resumeCall, useDeskAction } from './desk.api.js';
+import { hangUp, holdCall, muteCall, resumeCall, unmuteCall, useDeskAction } from './desk.api.js';
+import { Keypad } from './Keypad.js';
 import { StateTimer } from './StateTimer.js';
 import { TransferForm } from './TransferForm.js';
 
 /**
- * The call the agent is on: who, which queue, how long; hold or resume, transfer to a queue,
- * hang up. (No keypad: the server cannot send keys on a call yet.)
+ * The call the agent is on: who, which queue, how long; hold or resume, mute the agent's
+ * microphone, send keys, transfer to a queue, hang up.
  */
 export function CallPanel({ call }: { call: TConnectedCall }) {
   const { t } = useTranslation();
@@ -18,10 +19,12 @@ export function CallPanel({ call }: { call: TConnectedCall }) {
   const hold = useDeskAction(holdCall);
   const resume = useDeskAction(resumeCall);
   const hangup = useDeskAction(hangUp);
-  const busy = hold.isPending || resume.isPending || hangup.isPending;
+  const mute = useDeskAction(muteCall);
+  const unmute = useDeskAction(unmuteCall);
+  const busy = hold.isPending || resume.isPending || hangup.isPending || mute.isPending || unmute.isPending;
   const caller = call.caller ? formatPhone(call.caller) : t('desk.ring.withheld');
   const dialling = call.connectedAt === null;
-  const error = hold.error ?? resume.error ?? hangup.error;
+  const error = hold.error ?? resume.error ?? hangup.error ?? mute.error ?? unmute.error;
 
   return (
     <section className="panel call-panel" aria-labelledby="call-title" data-testid="call-panel" data-call-id={call.callId ?? ''} data-held={call.held}>
@@ -36,6 +39,13 @@ export function CallPanel({ call }: { call: TConnectedCall }) {
             <span data-testid="held-badge">{t('desk.call.held')}</span>
           </Badge>
         ) : null}
+        {call.muted ? (
+          <Badge tone="warning">
+            <span data-testid="muted-badge" title={t('desk.call.mutedHint')}>
+              {t('desk.call.muted')}
+            </span>
+          </Badge>
+        ) : null}
       </header>
       <div className="call-panel__actions">
         {call.held ? (
@@ -47,10 +57,23 @@ export function CallPanel({ call }: { call: TConnectedCall }) {
             {t('desk.call.hold')}
           </button>
         )}
+        <button
+          type="button"
+          className="btn mute-toggle"
+          aria-pressed={call.muted}
+          onClick={() => (call.muted ? unmute.mutate(undefined) : mute.mutate(undefined))}
+          disabled={busy || dialling}
+          data-testid="mute-call"
+        >
+          {call.muted ? t('desk.call.unmute') : t('desk.call.mute')}
+        </button>
         <button type="button" className="btn btn--danger" onClick={() => hangup.mutate(undefined)} disabled={busy} data-testid="hang-up">
           {t('desk.call.hangUp')}
         </button>
         {call.kind === 'call' ? <TransferForm currentQueue={call.queue} disabled={busy || dialling} /> : null}
+      </div>
+      <div className="call-panel__controls">
+        <Keypad disabled={dialling || call.held} />
       </div>
       {error ? <ErrorAlert error={error} /> : null}
     </section>

@@ -8,8 +8,22 @@ import { formatTime } from '../../ui/format.js';
 import { callContext, useCallContext } from './call-context.js';
 import { finishWrapUp, useDeskAction } from './desk.api.js';
 import { StateTimer } from './StateTimer.js';
+import './call-controls.css';
 
 type TThen = 'ready' | 'offline' | (typeof CHOSEN_REASONS)[number];
+
+const IST_OFFSET_MS = 330 * 60_000;
+const CALLBACK_MAX_DAYS = 30;
+
+/** `YYYY-MM-DDTHH:mm` on India's clock, as a datetime-local input reads and writes it */
+function indiaLocal(ms: number): string {
+  return new Date(ms + IST_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** the input's India time as the server reads it: ISO 8601 with the +05:30 offset */
+function fromIndiaLocal(value: string): string {
+  return `${value}:00+05:30`;
+}
 
 function thenState(then: TThen): TChooseState {
   if (then === 'ready' || then === 'offline') return { state: then };
@@ -35,15 +49,24 @@ export function WrapUpForm({ agent, wrapUp }: TWrapUpFormProps) {
   const [disposition, setDisposition] = useState<TDisposition | null>(null);
   const [notes, setNotes] = useState('');
   const [then, setThen] = useState<TThen>('ready');
+  const [callbackWanted, setCallbackWanted] = useState(false);
+  const [callbackAt, setCallbackAt] = useState(() => indiaLocal(Date.now() + 3_600_000));
+  const [callbackNote, setCallbackNote] = useState('');
   const finish = useDeskAction(finishWrapUp);
   const apiError = finish.error instanceof ApiError ? finish.error : null;
   const dispositionError = apiError?.fieldMessage('disposition');
   const required = wrapUp?.dispositionRequired ?? true;
+  const callbackAtError = apiError?.fieldMessage('callback.at') ?? apiError?.fieldMessage('callback');
 
   function submit(event: FormEvent) {
     event.preventDefault();
     finish.mutate(
-      { disposition: disposition ?? undefined, notes: notes.trim() || undefined, then: thenState(then) },
+      {
+        disposition: disposition ?? undefined,
+        notes: notes.trim() || undefined,
+        then: thenState(then),
+        callback: callbackWanted ? { at: callbackAt ? fromIndiaLocal(callbackAt) : '', note: callbackNote.trim() || undefined } : undefined,
+      },
       {
         onSuccess: (desk) => {
           if (callId && desk.agent.state !== 'wrap_up') callContext.forget(callId);
@@ -114,6 +137,36 @@ export function WrapUpForm({ agent, wrapUp }: TWrapUpFormProps) {
             </select>
           )}
         </Field>
+        <div className="wrap-up__callback" data-testid="wrap-up-callback">
+          <label className="choice">
+            <input type="checkbox" checked={callbackWanted} onChange={(e) => setCallbackWanted(e.target.checked)} data-testid="callback-wanted" />
+            {t('desk.wrapUp.callback')}
+          </label>
+          {callbackWanted ? (
+            <>
+              <Field label={t('desk.wrapUp.callbackAt')} hint={t('desk.wrapUp.callbackAtHint')} error={callbackAtError}>
+                {({ id, describedBy, invalid }) => (
+                  <input
+                    id={id}
+                    type="datetime-local"
+                    value={callbackAt}
+                    min={indiaLocal(Date.now())}
+                    max={indiaLocal(Date.now() + CALLBACK_MAX_DAYS * 86_400_000)}
+                    onChange={(e) => setCallbackAt(e.target.value)}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid || undefined}
+                    data-testid="callback-at"
+                  />
+                )}
+              </Field>
+              <Field label={t('desk.wrapUp.callbackNote')}>
+                {({ id }) => (
+                  <input id={id} type="text" maxLength={500} value={callbackNote} onChange={(e) => setCallbackNote(e.target.value)} data-testid="callback-note" />
+                )}
+              </Field>
+            </>
+          ) : null}
+        </div>
         <button type="submit" className="btn btn--primary" disabled={finish.isPending} data-testid="finish-wrap-up">
           {t('desk.wrapUp.finish')}
         </button>

@@ -13,6 +13,9 @@ export const acceptCall = () => post('/accept');
 export const hangUp = () => post('/hangup');
 export const holdCall = () => post('/hold');
 export const resumeCall = () => post('/unhold');
+export const muteCall = () => post('/mute');
+export const unmuteCall = () => post('/unmute');
+export const sendKeys = (digits: string) => post('/dtmf', { digits });
 export const transferCall = (queue: string) => post('/transfer', { queue });
 export const finishWrapUp = (body: TFinishWrapUp) => post('/wrap-up', body);
 

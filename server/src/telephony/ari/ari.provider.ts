@@ -12,6 +12,7 @@ import type {
 import { bridge, hold, onEnteredBridge, onLeftBridge, onRecordingFinished, onSnoopDestroyed, onSnoopStasisStart, snoop } from './ari.bridging.js';
 import { answer, hangup, onDestroyed, onDial, onHangupRequest, onStasisEnd, onStasisStart, onStateChange, originate } from './ari.calls.js';
 import { realSchedule, type TSchedule } from './ari.collect.js';
+import { mute, sendDtmf } from './ari.controls.js';
 import { ZAriConfig, type TAriConfigInput } from './ari.config.js';
 import { AriCore } from './ari.core.js';
 import { parseAriEvent, type TAriEvent } from './ari.events.js';
@@ -91,6 +92,14 @@ export class AriProvider implements TTelephonyProvider {
 
   hold(callId: string): Promise<void> {
     return hold(this.core, callId);
+  }
+
+  mute(callId: string, muted: boolean): Promise<void> {
+    return mute(this.core, callId, muted);
+  }
+
+  sendDtmf(callId: string, digits: string): Promise<void> {
+    return sendDtmf(this.core, callId, digits);
   }
 
   bridge(callA: string, callB: string, options?: { record?: boolean }): Promise<{ bridgeId: string }> {

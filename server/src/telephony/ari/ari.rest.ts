@@ -30,6 +30,10 @@ export interface TAriRest {
   addChannels(bridgeId: string, channelIds: string[]): Promise<void>;
   removeChannel(bridgeId: string, channelId: string): Promise<void>;
   startBridgeMoh(bridgeId: string, mohClass: string): Promise<void>;
+  /** `in`: what the channel sends into Asterisk, so the others in its bridge hear silence */
+  mute(channelId: string, direction: 'in' | 'out' | 'both'): Promise<void>;
+  unmute(channelId: string, direction: 'in' | 'out' | 'both'): Promise<void>;
+  sendDtmf(channelId: string, dtmf: string, timing: { betweenMs: number; durationMs: number }): Promise<void>;
   recordBridge(bridgeId: string, name: string, format: string): Promise<void>;
   recordChannel(
     channelId: string,
@@ -152,6 +156,10 @@ export function createAriRest(client: Client, timeoutMs: number): TAriRest {
     addChannels: (bridgeId, channelIds) => run('POST /bridges/{id}/addChannel', () => client.bridges.addChannel({ bridgeId, channel: channelIds })),
     removeChannel: (bridgeId, channelId) => run('POST /bridges/{id}/removeChannel', () => client.bridges.removeChannel({ bridgeId, channel: channelId })),
     startBridgeMoh: (bridgeId, mohClass) => run('POST /bridges/{id}/moh', () => client.bridges.startMoh({ bridgeId, mohClass })),
+    mute: (channelId, direction) => run('POST /channels/{id}/mute', () => client.channels.mute({ channelId, direction })),
+    unmute: (channelId, direction) => run('DELETE /channels/{id}/mute', () => client.channels.unmute({ channelId, direction })),
+    sendDtmf: (channelId, dtmf, timing) =>
+      run('POST /channels/{id}/dtmf', () => client.channels.sendDTMF({ channelId, dtmf, between: timing.betweenMs, duration: timing.durationMs })),
     recordBridge: (bridgeId, name, format) =>
       run('POST /bridges/{id}/record', async () => {
         await client.bridges.record({ bridgeId, name, format, ifExists: 'fail' });

@@ -98,6 +98,8 @@ export class AudioGraph {
       if (this.audienceOf(snoop).includes(callId)) heard.add(snoop.supervisorCallId);
     }
     heard.delete(callId);
+    // a muted leg is in the bridge but its voice reaches nobody
+    for (const id of heard) if (this.core.legs.get(id)?.muted) heard.delete(id);
     return [...heard];
   }
 

@@ -125,6 +125,7 @@ export class SimCore {
     leg.collector?.cancel();
     leg.collector = null;
     leg.onHold = false;
+    leg.muted = false;
     for (const hook of this.endHooks) hook(leg);
     for (const callback of [...leg.onEnd]) callback();
     leg.onEnd.clear();

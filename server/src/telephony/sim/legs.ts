@@ -41,6 +41,8 @@ export function createLeg(core: SimCore, init: TLegInit): TSimLeg {
     collector: null,
     recording: null,
     onHold: false,
+    muted: false,
+    controls: [],
     bridgeId: null,
     transcript: [],
     ringTimer: null,

@@ -5,7 +5,7 @@ import { RealClock, type TSimClock } from './clock.js';
 import { DEFAULT_SETTINGS, SimCore, type TSimSettings } from './core.js';
 import { isAgentEndpoint, originate } from './dialing.js';
 import { pressKeys } from './keys.js';
-import type { TLegEnd } from './types.js';
+import type { TLegEnd, TSimControl } from './types.js';
 import { answerLeg, createLeg, remoteHangup } from './legs.js';
 import { SimLink } from './link.js';
 import type { THeardItem } from './media.js';
@@ -30,6 +30,7 @@ export interface TSimLegView {
   info: TCallInfo;
   state: 'ringing' | 'answered' | 'ended';
   onHold: boolean;
+  muted: boolean;
   bridgeId: string | null;
   isMachine: boolean;
   answeredAt: string | null;
@@ -166,8 +167,13 @@ export class SimulatedNetwork {
   }
 
   leg(callId: string): TSimLegView {
-    const { info, state, onHold, bridgeId, isMachine, answeredAt, endedAt, end } = this.core.get(callId);
-    return { info, state, onHold, bridgeId, isMachine, answeredAt, endedAt, end };
+    const { info, state, onHold, muted, bridgeId, isMachine, answeredAt, endedAt, end } = this.core.get(callId);
+    return { info, state, onHold, muted, bridgeId, isMachine, answeredAt, endedAt, end };
+  }
+
+  /** what Samvad did to this leg beyond media: mute changes, and the keys its far end heard as tones */
+  controls(callId: string): readonly TSimControl[] {
+    return this.core.get(callId).controls;
   }
 
   /** legs that have not ended */

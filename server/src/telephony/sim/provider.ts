@@ -1,13 +1,14 @@
 import { Conflict, Invalid } from '../../errors.js';
-import type {
-  THangupCause,
-  TMedia,
-  TOriginateRequest,
-  TProviderStatus,
-  TRecordOptions,
-  TSnoopMode,
-  TTelephonyEvent,
-  TTelephonyProvider,
+import {
+  DTMF_DIGITS,
+  type THangupCause,
+  type TMedia,
+  type TOriginateRequest,
+  type TProviderStatus,
+  type TRecordOptions,
+  type TSnoopMode,
+  type TTelephonyEvent,
+  type TTelephonyProvider,
 } from '../port.js';
 import { collectRules } from './collect.js';
 import { answerLeg, localHangup, playOn, startCollect } from './legs.js';
@@ -92,6 +93,21 @@ export class SimProvider implements TTelephonyProvider {
   async hold(callId: string): Promise<void> {
     this.core.link.require('hold');
     this.core.answered(callId).onHold = true;
+  }
+
+  async mute(callId: string, muted: boolean): Promise<void> {
+    this.core.link.require('mute');
+    const leg = this.core.answered(callId);
+    if (leg.muted === muted) return;
+    leg.muted = muted;
+    leg.controls.push({ at: this.core.iso(), kind: 'mute', muted });
+  }
+
+  async sendDtmf(callId: string, digits: string): Promise<void> {
+    this.core.link.require('sendDtmf');
+    if (!DTMF_DIGITS.test(digits)) throw Invalid('digits are 1 to 32 of 0-9, * and #', [{ field: 'digits', message: 'must be 1 to 32 of 0-9, * and #' }]);
+    const leg = this.core.answered(callId);
+    leg.controls.push({ at: this.core.iso(), kind: 'dtmf', digits });
   }
 
   async bridge(callA: string, callB: string, options: { record?: boolean } = {}): Promise<{ bridgeId: string }> {

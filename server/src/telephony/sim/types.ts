@@ -13,6 +13,9 @@ export type TLegEnd =
   | { kind: 'hangup'; cause: THangupCause; q850: number | null; by: 'remote' | 'local' }
   | { kind: 'failed'; reason: 'busy' | 'no_answer' | 'rejected' | 'congestion'; q850: number | null };
 
+/** what Samvad did to a leg beyond media: kept in order so tests and the far end can read it */
+export type TSimControl = { at: string; kind: 'mute'; muted: boolean } | { at: string; kind: 'dtmf'; digits: string };
+
 /** One leg of a call on the simulated network, with its far end. */
 export interface TSimLeg {
   readonly info: TCallInfo;
@@ -29,6 +32,10 @@ export interface TSimLeg {
   recording: TSimRecording | null;
   /** waiting room: music on hold until bridged or hung up */
   onHold: boolean;
+  /** what this leg says reaches nobody (the agent muted their microphone) */
+  muted: boolean;
+  /** mute changes and keys sent towards this leg's far end, in order */
+  readonly controls: TSimControl[];
   bridgeId: string | null;
   /** everything played to this leg, in order */
   readonly transcript: THeardItem[];

@@ -13,6 +13,8 @@ export interface TBridge {
   bridgeId: string;
   legs: readonly [string, string];
   joined: Set<string>;
+  /** Twilio's ConferenceSid, learnt from the room's first callback; participants are addressed by it */
+  conferenceSid: string | null;
 }
 
 /**

@@ -10,7 +10,9 @@ export type TInstruction =
   | { kind: 'collect'; requestId: string; maxDigits: number; timeoutMs: number; terminator: string | null; prompt: TMedia | null }
   /** a voice message: <Record>, whose action reports it */
   | { kind: 'record'; recordingId: string; maxSeconds: number; endKey: string; beep: boolean }
-  | { kind: 'conference'; room: string; role: TConferenceRole; record: boolean; coachSid: string | null; recordingUrl: string | null }
+  | { kind: 'conference'; room: string; role: TConferenceRole; record: boolean; coachSid: string | null; recordingUrl: string | null; muted: boolean }
+  /** keys played as tones to the far end: <Play digits> */
+  | { kind: 'digits'; digits: string }
   | { kind: 'hangup'; cause: THangupCause };
 
 /** bridge: a two-party call; hold: alone with music; a snoop mode: a supervisor joining a bridge */
@@ -24,5 +26,5 @@ export type TDocumentPurpose = TInstruction | { kind: 'idle' };
  * Anything else (a bridge, hold, a snoop, a hang-up) acts at once, replacing what runs.
  */
 export function takesTurn(purpose: TDocumentPurpose): boolean {
-  return purpose.kind === 'play' || purpose.kind === 'collect' || purpose.kind === 'record';
+  return purpose.kind === 'play' || purpose.kind === 'collect' || purpose.kind === 'record' || purpose.kind === 'digits';
 }

@@ -22,6 +22,8 @@ export class TwilioLeg {
   running: TRunningDocument | null = null;
   /** the room the leg's last conference instruction put it in (set when sent, before Twilio joins) */
   conference: { room: string; role: TConferenceRole } | null = null;
+  /** what this leg says reaches nobody; kept across rooms (a hold ends the bridge's room) */
+  muted = false;
   machineReported = false;
   /** set when Samvad ends the call, so that Twilio's final status reads as ours */
   localCause: THangupCause | null = null;

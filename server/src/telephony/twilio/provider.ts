@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import twilio from 'twilio';
 import { Conflict, Invalid } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type {
-  THangupCause,
-  TMedia,
-  TOriginateRequest,
-  TProviderStatus,
-  TRecordOptions,
-  TSnoopMode,
-  TTelephonyEvent,
-  TTelephonyProvider,
+import {
+  DTMF_DIGITS,
+  type THangupCause,
+  type TMedia,
+  type TOriginateRequest,
+  type TProviderStatus,
+  type TRecordOptions,
+  type TSnoopMode,
+  type TTelephonyEvent,
+  type TTelephonyProvider,
 } from '../port.js';
 import { TwilioCalls } from './calls.js';
 import { checkCollect, checkMedia } from './checks.js';
@@ -171,6 +172,28 @@ export class TwilioProvider implements TTelephonyProvider {
     await this.dispatcher.enqueue(leg, conference(`hold-${callId}`, 'hold'));
   }
 
+  /**
+   * A leg talking in a bridge is a conference participant: Twilio mutes it there. A leg not in
+   * a room yet keeps the flag, and its next bridge joins it muted (`<Conference muted>`).
+   */
+  async mute(callId: string, muted: boolean): Promise<void> {
+    const leg = this.calls.answered(callId);
+    leg.muted = muted;
+    const room = leg.conference?.role === 'bridge' ? this.calls.bridges.get(leg.conference.room) : undefined;
+    if (room?.conferenceSid && room.joined.has(callId) && leg.sid) await this.rest.muteParticipant(room.conferenceSid, leg.sid, muted);
+  }
+
+  /**
+   * `<Play digits>` on the leg, taking its turn like a prompt. Twilio cannot play tones into a
+   * conference without taking the leg out of it, so a leg in a room refuses.
+   */
+  async sendDtmf(callId: string, digits: string): Promise<void> {
+    if (!DTMF_DIGITS.test(digits)) throw Invalid('digits are 1 to 32 of 0-9, * and #', [{ field: 'digits', message: 'must be 1 to 32 of 0-9, * and #' }]);
+    const leg = this.calls.answered(callId);
+    if (leg.conference) throw Conflict(`call ${callId} is in a conference; on Twilio keys can be sent only on a call that is not bridged`);
+    await this.dispatcher.enqueue(leg, { kind: 'digits', digits });
+  }
+
   async bridge(callA: string, callB: string, options: { record?: boolean } = {}): Promise<{ bridgeId: string }> {
     if (callA === callB) throw Invalid('cannot bridge a call with itself');
     const a = this.calls.answered(callA);
@@ -178,10 +201,11 @@ export class TwilioProvider implements TTelephonyProvider {
     if (isSnooping(a) || isSnooping(b)) throw Conflict('a leg that is snooping cannot be bridged');
     if (a.conference?.role === 'bridge' && a.conference.room === b.conference?.room) return { bridgeId: a.conference.room };
     const bridgeId = randomUUID();
-    this.calls.bridges.set(bridgeId, { bridgeId, legs: [callA, callB], joined: new Set() });
+    this.calls.bridges.set(bridgeId, { bridgeId, legs: [callA, callB], joined: new Set(), conferenceSid: null });
     const record = options.record ?? false;
     const instruction = { ...conference(bridgeId, 'bridge'), record, recordingUrl: record ? this.urls.recording(bridgeId, callA, callB) : null };
-    await Promise.all([this.dispatcher.enqueue(a, instruction), this.dispatcher.enqueue(b, instruction)]);
+    // a leg muted before (the agent, across a hold) joins the new room muted
+    await Promise.all([this.dispatcher.enqueue(a, { ...instruction, muted: a.muted }), this.dispatcher.enqueue(b, { ...instruction, muted: b.muted })]);
     return { bridgeId };
   }
 
@@ -213,7 +237,7 @@ export class TwilioProvider implements TTelephonyProvider {
 }
 
 function conference(room: string, role: Extract<TInstruction, { kind: 'conference' }>['role']): Extract<TInstruction, { kind: 'conference' }> {
-  return { kind: 'conference', room, role, record: false, coachSid: null, recordingUrl: null };
+  return { kind: 'conference', room, role, record: false, coachSid: null, recordingUrl: null, muted: false };
 }
 
 function isSnooping(leg: TwilioLeg): boolean {

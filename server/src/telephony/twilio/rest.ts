@@ -64,6 +64,17 @@ export class TwilioRest {
     return this.update(sid, { status }, 'Twilio did not end the call');
   }
 
+  /** mutes a conference participant; 'gone' if it has left the room (or the call ended) meanwhile */
+  async muteParticipant(conferenceSid: string, callSid: string, muted: boolean): Promise<'ok' | 'gone'> {
+    try {
+      await this.client.conferences(conferenceSid).participants(callSid).update({ muted });
+      return 'ok';
+    } catch (error) {
+      if (isCallGone(error)) return 'gone';
+      throw unavailable('Twilio did not mute the participant', error);
+    }
+  }
+
   private async update(sid: string, params: { twiml?: string; status?: 'completed' | 'canceled' }, failure: string): Promise<'ok' | 'gone'> {
     try {
       await this.client.calls(sid).update(params);

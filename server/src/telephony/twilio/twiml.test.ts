@@ -15,7 +15,7 @@ const ctx: TTwimlContext = {
 const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`;
 const redirect = `<Redirect method="POST">${BASE}/voice?callId=c1&amp;step=3</Redirect>`;
 const conference = (role: 'bridge' | 'hold' | 'listen' | 'whisper' | 'barge', extra: Partial<Extract<TInstruction, { kind: 'conference' }>> = {}) =>
-  renderDocument({ kind: 'conference', room: 'room-1', role, record: false, coachSid: null, recordingUrl: null, ...extra }, ctx);
+  renderDocument({ kind: 'conference', room: 'room-1', role, record: false, coachSid: null, recordingUrl: null, muted: false, ...extra }, ctx);
 const reported = `statusCallback="${BASE}/conference" statusCallbackMethod="POST" statusCallbackEvent="start end join leave"`;
 const dial = (attrs: string) => `<Dial action="${BASE}/voice?callId=c1&amp;step=3" method="POST"><Conference ${attrs}>room-1</Conference></Dial>`;
 
@@ -73,11 +73,17 @@ describe('TwiML documents', () => {
     );
   });
 
+  it('joins a muted leg to its bridge muted, and plays keys as tones before coming back', () => {
+    expect(conference('bridge', { muted: true })).toContain('muted="true"');
+    expect(conference('bridge')).not.toContain('muted');
+    expect(renderDocument({ kind: 'digits', digits: '12#' }, ctx)).toBe(doc(`<Play digits="12#"/>${redirect}`));
+  });
+
   it('holds alone in a room that never starts, with the configured music', () => {
     expect(conference('hold')).toBe(
       doc(dial('beep="false" startConferenceOnEnter="false" endConferenceOnExit="true" waitUrl="https://cdn.example.gov.in/hold.mp3" waitMethod="GET"')),
     );
-    expect(renderDocument({ kind: 'conference', room: 'room-1', role: 'hold', record: false, coachSid: null, recordingUrl: null }, { ...ctx, holdMusicUrl: null })).toBe(
+    expect(renderDocument({ kind: 'conference', room: 'room-1', role: 'hold', record: false, coachSid: null, recordingUrl: null, muted: false }, { ...ctx, holdMusicUrl: null })).toBe(
       doc(dial('beep="false" startConferenceOnEnter="false" endConferenceOnExit="true"')),
     );
   });

@@ -86,6 +86,7 @@ function conferenceAttributes(
         startConferenceOnEnter: true,
         // either party leaving ends the room, and the other comes back to us through the Dial action
         endConferenceOnExit: true,
+        ...(instruction.muted ? { muted: true } : {}),
         ...(instruction.record && instruction.recordingUrl
           ? { record: 'record-from-start', recordingStatusCallback: instruction.recordingUrl, recordingStatusCallbackMethod: 'POST', recordingStatusCallbackEvent: ['completed'] }
           : {}),
@@ -155,6 +156,10 @@ export function renderDocument(purpose: TDocumentPurpose, ctx: TTwimlContext): s
       break;
     case 'conference':
       addConference(response, purpose, ctx);
+      break;
+    case 'digits':
+      response.play({ digits: purpose.digits });
+      response.redirect({ method: 'POST' }, ctx.urls.voice(ctx.callId, ctx.step));
       break;
     case 'hangup':
       response.hangup();

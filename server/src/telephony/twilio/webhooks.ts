@@ -192,6 +192,7 @@ export class TwilioWebhooks {
   private roomChanged(form: TConferenceForm, at: string | undefined): void {
     const bridge = this.calls.bridges.get(form.FriendlyName);
     if (!bridge) return;
+    bridge.conferenceSid ??= form.ConferenceSid;
     if (form.StatusCallbackEvent === 'conference-end') {
       // leaves can arrive after the end, or not at all: whoever is still in is out now
       for (const callId of bridge.joined) {

@@ -70,6 +70,7 @@ function op(httpMethod: TOperation['httpMethod'], nickname: string, responseClas
 }
 
 const DIRECTION = list(['none', 'both', 'out', 'in']);
+const MUTE_DIRECTION = list(['both', 'in', 'out']);
 const originateParams = [
   needed('endpoint'),
   query('extension'),
@@ -136,6 +137,34 @@ const CHANNELS: TApi[] = [
     ],
   },
   { path: '/channels/{channelId}/answer', description: 'Answer', operations: [op('POST', 'answer', 'void', [path('channelId')], channelErrors)] },
+  {
+    path: '/channels/{channelId}/mute',
+    description: 'Mute a channel',
+    operations: [
+      op('POST', 'mute', 'void', [path('channelId'), query('direction', 'string', { defaultValue: 'both', allowableValues: MUTE_DIRECTION })], channelErrors),
+      op('DELETE', 'unmute', 'void', [path('channelId'), query('direction', 'string', { defaultValue: 'both', allowableValues: MUTE_DIRECTION })], channelErrors),
+    ],
+  },
+  {
+    path: '/channels/{channelId}/dtmf',
+    description: 'Send DTMF to a channel',
+    operations: [
+      op(
+        'POST',
+        'sendDTMF',
+        'void',
+        [
+          path('channelId'),
+          query('dtmf'),
+          query('before', 'int', { defaultValue: 0 }),
+          query('between', 'int', { defaultValue: 100 }),
+          query('duration', 'int', { defaultValue: 100 }),
+          query('after', 'int', { defaultValue: 0 }),
+        ],
+        errors([400, 'DTMF is required'], [404, 'Channel not found'], [409, 'Channel not in a Stasis application'], [412, 'Channel in invalid state']),
+      ),
+    ],
+  },
   {
     path: '/channels/{channelId}/play',
     description: 'Play media',

@@ -1,6 +1,7 @@
 import { resourceDeclaration, resourceList } from './description.js';
 import { addChannels, createBridge, destroyBridge, removeChannels, bridge as getBridge, snoop, startMoh, stopMoh } from './world-bridges.js';
 import { answer, hangup, originate } from './world-calls.js';
+import { sendDtmf, setMute } from './world-controls.js';
 import { getLiveRecording, getPlayback, play, recordBridge, recordChannel, stopPlayback, stopRecording } from './world-media.js';
 import { AriHttpError, bridgeJson, channelJson } from './world-types.js';
 import type { FakeAsterisk } from './world.js';
@@ -70,6 +71,18 @@ const ROUTES: Record<string, THandler> = {
   },
   'POST /channels/{channelId}/answer': (w, r) => {
     answer(w, param(r, 'channelId'));
+    return none();
+  },
+  'POST /channels/{channelId}/mute': (w, r) => {
+    setMute(w, param(r, 'channelId'), text(r, 'direction'), true);
+    return none();
+  },
+  'DELETE /channels/{channelId}/mute': (w, r) => {
+    setMute(w, param(r, 'channelId'), text(r, 'direction'), false);
+    return none();
+  },
+  'POST /channels/{channelId}/dtmf': (w, r) => {
+    sendDtmf(w, param(r, 'channelId'), text(r, 'dtmf'));
     return none();
   },
   'POST /channels/{channelId}/play': (w, r) => created(play(w, param(r, 'channelId'), many(r, 'media'), text(r, 'lang'), text(r, 'playbackId'))),

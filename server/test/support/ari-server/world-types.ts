@@ -36,6 +36,10 @@ export interface TChan {
   bridgeId: string | null;
   /** the far side's ears: media URIs (and music on hold) it was played, in order */
   heard: string[];
+  /** audio suppressed by ARI's mute: `in` is what the channel sends into Asterisk (its bridge hears silence) */
+  mute: { in: boolean; out: boolean };
+  /** the far side's ears for tones: each `POST /channels/{id}/dtmf`, in order */
+  tones: string[];
   vars: Map<string, string>;
   /** set once its hangup has begun: no further far-side behaviour, no commands */
   dying: boolean;

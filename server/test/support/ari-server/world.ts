@@ -87,6 +87,8 @@ export class FakeAsterisk {
       stasisApp: null,
       bridgeId: null,
       heard: [],
+      mute: { in: false, out: false },
+      tones: [],
       vars: new Map(),
       dying: false,
       timers: new Set(),

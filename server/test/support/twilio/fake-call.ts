@@ -39,6 +39,8 @@ export class FakeCall {
   status: TCallStatus;
   /** speech text and media URLs, in the order the far end heard them */
   readonly heard: string[] = [];
+  /** keys played to the far end as tones (<Play digits>), in order */
+  readonly tones: string[] = [];
   /** every TwiML document the call ran, from a webhook answer or a REST update */
   readonly documents: string[] = [];
   /** keys pressed while no <Gather> listened: Twilio reports them nowhere */

@@ -30,6 +30,8 @@ export class FakeRoom {
   readonly participants = new Map<string, TParticipant>();
   /** every join, with the attributes the participant came with */
   readonly joins: { callSid: string; attrs: Record<string, string> }[] = [];
+  /** participants muted or unmuted through the REST API, in order */
+  readonly muteChanges: { callSid: string; muted: boolean }[] = [];
   /** what real Twilio would have refused or warned about */
   readonly problems: string[] = [];
   started = false;
@@ -61,6 +63,11 @@ export class FakeRooms {
   private readonly live = new Map<string, FakeRoom>();
 
   constructor(private readonly host: TRoomHost) {}
+
+  /** a room still running, by its ConferenceSid (the REST API's address) */
+  liveBySid(sid: string): FakeRoom | undefined {
+    return [...this.live.values()].find((room) => room.sid === sid);
+  }
 
   roomOf(callSid: string): FakeRoom | undefined {
     return [...this.live.values()].find((room) => room.participants.has(callSid));

@@ -80,10 +80,19 @@ export class TwimlRunner {
         call.heard.push(node.text);
         await time.sleep(Math.max(0.2, [...node.text].length / this.host.speechCharsPerSecond), call.interrupt.promise, ...early);
         return;
-      case 'Play':
+      case 'Play': {
+        const digits = node.attrs.digits;
+        if (digits !== undefined) {
+          // tones: Twilio plays 0-9 * # (w waits half a second), about a tenth of a second each
+          if (!/^[0-9*#w]+$/.test(digits) || node.text.trim() !== '') call.problems.push(`<Play digits="${digits}"> is not a digits play`);
+          call.tones.push(digits);
+          await time.sleep(digits.length * 0.2, call.interrupt.promise, ...early);
+          return;
+        }
         call.heard.push(node.text.trim());
         await time.sleep(3, call.interrupt.promise, ...early);
         return;
+      }
       case 'Pause':
         await time.sleep(Number(node.attrs.length ?? '1'), call.interrupt.promise, ...early);
         return;

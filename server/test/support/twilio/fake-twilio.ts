@@ -288,6 +288,8 @@ export class FakeTwilio {
 
   private answerRest(request: TRestRequest): TRestReply {
     const calls = `/2010-04-01/Accounts/${this.options.accountSid}/Calls`;
+    const participant = new RegExp(`^/2010-04-01/Accounts/${this.options.accountSid}/Conferences/(CF[0-9a-f]{32})/Participants/(CA[0-9a-f]{32})\\.json$`).exec(request.path);
+    if (participant) return this.updateParticipant(request, participant[1] ?? '', participant[2] ?? '');
     if (request.method === 'POST' && request.path === `${calls}.json`) return this.createCall(request.form);
     const sid = new RegExp(`^${calls}/(CA[0-9a-f]{32})\\.json$`).exec(request.path)?.[1];
     const call = sid ? this.calls.get(sid) : undefined;
@@ -295,6 +297,31 @@ export class FakeTwilio {
     if (request.method === 'GET') return { status: 200, json: callResource(call, this.options.accountSid) };
     if (request.method === 'POST') return this.updateCall(call, request.form);
     return restError(405, 20004, 'Method not allowed');
+  }
+
+  /** POST …/Conferences/CF…/Participants/CA….json: Muted=true|false on someone still in the room */
+  private updateParticipant(request: TRestRequest, conferenceSid: string, callSid: string): TRestReply {
+    const room = this.rooms.liveBySid(conferenceSid);
+    const present = room?.participants.get(callSid);
+    if (!room || !present) return restError(404, 20404, `The requested resource ${request.path} was not found`);
+    if (request.method !== 'POST') return restError(405, 20004, 'Method not allowed');
+    const muted = first(request.form.Muted);
+    if (muted !== undefined) {
+      if (muted !== 'true' && muted !== 'false') return restError(400, 21610, `Muted must be true or false, not ${muted}`);
+      present.attrs = { ...present.attrs, muted };
+      room.muteChanges.push({ callSid, muted: muted === 'true' });
+    }
+    const json = {
+      account_sid: this.options.accountSid,
+      call_sid: callSid,
+      conference_sid: conferenceSid,
+      muted: present.attrs.muted === 'true',
+      hold: false,
+      coaching: Boolean(present.attrs.coach),
+      status: 'connected',
+      uri: request.path,
+    };
+    return { status: 200, json };
   }
 
   private createCall(form: TRestForm): TRestReply {
