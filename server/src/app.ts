@@ -18,6 +18,8 @@ import { createAuditLog } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createTokenSigner, type TTokenSigner } from './modules/auth/tokens.js';
+import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
+import { createCampaignService } from './modules/campaigns/campaigns.service.js';
 import { facilityRoutes } from './modules/facilities/facilities.routes.js';
 import { createFacilityService } from './modules/facilities/facilities.service.js';
 import { grievanceRoutes } from './modules/grievances/grievances.routes.js';
@@ -80,6 +82,7 @@ export function createApp(deps: TAppDeps): TApp {
     ...facilityRoutes(facilities),
     ...grievanceRoutes(createGrievanceService({ prisma, now })),
     ...referenceRoutes(prisma),
+    ...campaignRoutes(createCampaignService({ prisma, sql, defaultCallerId: config.telephony.outboundCallerId, now })),
     ...telephonyRoutes,
     ...(acd ? acdRoutes(acd) : []),
   ];

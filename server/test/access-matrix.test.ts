@@ -30,6 +30,11 @@ const MATRIX: Record<string, { allowed: TWho[]; path: string; body?: object; exp
   'GET /api/facilities/nearby': { allowed: SIGNED_IN, path: '/api/facilities/nearby?lat=21.25&lon=81.63' },
   'POST /api/grievances': { allowed: ['agent', 'supervisor', 'admin'], path: '/api/grievances', body: { categoryCode: 'NOPE' } },
   'GET /api/grievances/{docketNo}': { allowed: SIGNED_IN, path: '/api/grievances/CG-2026-999999' },
+  'POST /api/campaigns': { allowed: ['supervisor', 'admin'], path: '/api/campaigns', body: {} },
+  'GET /api/campaigns': { allowed: ['supervisor', 'admin'], path: '/api/campaigns' },
+  'GET /api/campaigns/{id}': { allowed: ['supervisor', 'admin'], path: '/api/campaigns/999999' },
+  'GET /api/campaigns/{id}/plan': { allowed: ['supervisor', 'admin'], path: '/api/campaigns/999999/plan' },
+  'POST /api/campaigns/{id}/{action}': { allowed: ['supervisor', 'admin'], path: '/api/campaigns/999999/start' },
   'GET /api/districts': { allowed: SIGNED_IN, path: '/api/districts' },
   'GET /api/grievance-categories': { allowed: SIGNED_IN, path: '/api/grievance-categories' },
 };

@@ -1,6 +1,7 @@
-import { STRATUM_DIMENSIONS } from '@samvad/campaigns';
+import { EXCLUSION_REASONS, STRATUM_DIMENSIONS } from '@samvad/campaigns';
 import { z } from 'zod';
 import { ZPhone } from '../../shared/phone.js';
+import { CAMPAIGN_ACTIONS, CAMPAIGN_STATUSES } from './lifecycle.js';
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const ZClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
@@ -65,3 +66,61 @@ function checkCampaign(value: TCampaignShape, ctx: z.RefinementCtx): void {
 
 export const ZCampaignCreate = z.strictObject(campaignFields).superRefine(checkCampaign);
 export type TCampaignCreate = z.infer<typeof ZCampaignCreate>;
+
+export const ZCampaignAction = z.enum(CAMPAIGN_ACTIONS);
+
+const ZExcluded = z.record(z.enum(EXCLUSION_REASONS), z.number().int());
+
+/** Planned against achievable size, per stratum and in total, with every exclusion counted. */
+export const ZSamplePlan = z.object({
+  seed: z.number().int(),
+  stratifyBy: z.array(z.enum(STRATUM_DIMENSIONS)),
+  asOf: z.string(),
+  population: z.number().int(),
+  eligible: z.number().int(),
+  planned: z.number().int(),
+  achievable: z.number().int(),
+  excluded: ZExcluded,
+  exact: z.boolean(),
+  strata: z.array(
+    z.object({
+      stratum: z.string(),
+      population: z.number().int(),
+      eligible: z.number().int(),
+      planned: z.number().int(),
+      achievable: z.number().int(),
+      shortfall: z.number().int(),
+      excluded: ZExcluded,
+    }),
+  ),
+});
+
+export const ZCampaign = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  description: z.string().nullable(),
+  status: z.enum(CAMPAIGN_STATUSES),
+  mode: z.enum(['preview', 'progressive', 'predictive', 'ivr']),
+  schemeCode: z.string().nullable(),
+  surveyId: z.number().int().nullable(),
+  queueId: z.number().int().nullable(),
+  callerId: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  windowStart: z.string(),
+  windowEnd: z.string(),
+  holidays: z.array(z.string()),
+  maxAttempts: z.number().int(),
+  retryPolicy: ZRetryPolicy,
+  abandonCapPercent: z.number(),
+  sampling: ZSamplingSpec,
+  seed: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** contacts per status; empty until the campaign is scheduled and its sample drawn */
+  contacts: z.record(z.string(), z.number().int()),
+  history: z.array(z.object({ type: z.string(), fromStatus: z.enum(CAMPAIGN_STATUSES).nullable(), toStatus: z.enum(CAMPAIGN_STATUSES).nullable(), userId: z.number().int().nullable(), at: z.string() })),
+});
+export type TCampaign = z.infer<typeof ZCampaign>;
+
+export const ZCampaignList = z.object({ campaigns: z.array(ZCampaign.omit({ history: true })) });
