@@ -1,0 +1,165 @@
+import {
+  callingCalendar,
+  nextDialableAt,
+  retryPolicyFrom,
+  type TAttemptOutcome,
+  type TAttemptRecord,
+  type TCampaignSchedule,
+  type TContactStatus,
+  type TDialDecision,
+} from '@samvad/campaigns';
+import type { TSqlPool } from '@samvad/db';
+
+export interface TRunningCampaign {
+  id: number;
+  mode: 'preview' | 'progressive' | 'predictive' | 'ivr';
+  queueId: number | null;
+  callerId: string;
+  schedule: TCampaignSchedule;
+}
+
+export interface TClaimedDial {
+  attemptId: number;
+  campaignId: number;
+  contactId: number;
+  attemptNo: number;
+  phone: string;
+  callerId: string;
+}
+
+interface TCampaignRowSql {
+  id: number;
+  mode: TRunningCampaign['mode'];
+  queue_id: number | null;
+  caller_id: string;
+  starts_on: Date;
+  ends_on: Date;
+  window_start: string;
+  window_end: string;
+  holidays: Date[];
+  max_attempts: number;
+  retry_policy: unknown;
+}
+
+function scheduleOf(row: TCampaignRowSql): TCampaignSchedule {
+  return {
+    calendar: callingCalendar({ startsOn: row.starts_on, endsOn: row.ends_on, windowStart: row.window_start, windowEnd: row.window_end, holidays: row.holidays }),
+    retry: retryPolicyFrom(row.retry_policy, row.max_attempts).policy,
+  };
+}
+
+const CAMPAIGN_COLUMNS = `id, mode::text AS mode, queue_id, caller_id, starts_on, ends_on, window_start, window_end, holidays, max_attempts, retry_policy`;
+
+/**
+ * The dialer's reads and writes on campaign contacts and attempts. The database is the one
+ * truth about who may be dialled: a contact is claimed by a single statement that moves it from
+ * `pending` to `dialing` and writes its attempt row, so a second claim of the same attempt (a
+ * duplicate job, a second worker, a job retried after a crash) finds nothing to claim.
+ */
+export function createContactStore(sql: TSqlPool) {
+  async function campaign(id: number): Promise<TRunningCampaign | null> {
+    const { rows } = await sql.query<TCampaignRowSql>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE id = $1`, [id]);
+    const row = rows[0];
+    return row ? { id: row.id, mode: row.mode, queueId: row.queue_id, callerId: row.caller_id, schedule: scheduleOf(row) } : null;
+  }
+
+  return {
+    campaign,
+
+    async running(): Promise<TRunningCampaign[]> {
+      const { rows } = await sql.query<TCampaignRowSql>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE status = 'running' ORDER BY id`);
+      return rows.map((row) => ({ id: row.id, mode: row.mode, queueId: row.queue_id, callerId: row.caller_id, schedule: scheduleOf(row) }));
+    },
+
+    /** calls of the campaign placed and not yet ended */
+    async inFlight(campaignId: number): Promise<number> {
+      const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM campaign_contacts WHERE campaign_id = $1 AND status = 'dialing'`, [campaignId]);
+      return rows[0]?.n ?? 0;
+    },
+
+    /** contacts whose time has come, in the sample's rank order (ascending id), with the attempt each would be */
+    async due(campaignId: number, now: Date, limit: number): Promise<{ contactId: number; attemptNo: number }[]> {
+      if (limit <= 0) return [];
+      const { rows } = await sql.query<{ id: number; attempts: number }>(
+        `SELECT id, attempts FROM campaign_contacts
+          WHERE campaign_id = $1 AND status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $2)
+          ORDER BY next_attempt_at NULLS FIRST, id LIMIT $3`,
+        [campaignId, now, limit],
+      );
+      return rows.map((r) => ({ contactId: r.id, attemptNo: r.attempts + 1 }));
+    },
+
+    /** claims one attempt of a running campaign's contact; null when it is not (or no longer) this attempt's to make */
+    async claim(contactId: number, attemptNo: number, now: Date): Promise<TClaimedDial | null> {
+      const { rows } = await sql.query<{ attempt_id: number; campaign_id: number; phone: string; caller_id: string }>(
+        `WITH claimed AS (
+           UPDATE campaign_contacts c SET status = 'dialing', attempts = c.attempts + 1, updated_at = $3
+             FROM campaigns k
+            WHERE c.id = $1 AND c.status = 'pending' AND c.attempts = $2 - 1 AND k.id = c.campaign_id AND k.status = 'running'
+           RETURNING c.id, c.campaign_id, c.phone, c.attempts, k.caller_id
+         ), attempt AS (
+           INSERT INTO campaign_attempts (campaign_id, contact_id, attempt_no, started_at)
+           SELECT campaign_id, id, attempts, $3 FROM claimed
+           ON CONFLICT (contact_id, attempt_no) DO NOTHING
+           RETURNING id, campaign_id
+         )
+         SELECT a.id AS attempt_id, a.campaign_id, c.phone, c.caller_id FROM attempt a JOIN claimed c ON c.campaign_id = a.campaign_id`,
+        [contactId, attemptNo, now],
+      );
+      const row = rows[0];
+      return row ? { attemptId: row.attempt_id, campaignId: row.campaign_id, contactId, attemptNo, phone: row.phone, callerId: row.caller_id } : null;
+    },
+
+    /**
+     * What an attempt found, and so when (or whether) the contact is dialled again. Only the
+     * first result of an attempt counts: a late or repeated event changes nothing.
+     */
+    async finishAttempt(attemptId: number, outcome: TAttemptOutcome, at: Date, callId: string | null): Promise<TDialDecision | null> {
+      const { rows: ended } = await sql.query<{ contact_id: number; campaign_id: number }>(
+        `UPDATE campaign_attempts SET outcome = $2, ended_at = $3, call_id = (SELECT id FROM calls WHERE id = $4::uuid)
+          WHERE id = $1 AND outcome IS NULL RETURNING contact_id, campaign_id`,
+        [attemptId, outcome, at, callId],
+      );
+      const attempt = ended[0];
+      if (!attempt) return null;
+      const target = await campaign(attempt.campaign_id);
+      if (!target) return null;
+      if (outcome === 'answered') {
+        // the conversation decides the contact's outcome; until then it is in progress
+        await sql.query(`UPDATE campaign_contacts SET status = 'in_progress', last_outcome = $2, updated_at = $3 WHERE id = $1`, [attempt.contact_id, outcome, at]);
+        return null;
+      }
+      const { rows: history } = await sql.query<{ started_at: Date; ended_at: Date | null; outcome: TAttemptOutcome }>(
+        `SELECT started_at, ended_at, outcome FROM campaign_attempts WHERE contact_id = $1 AND outcome IS NOT NULL ORDER BY started_at`,
+        [attempt.contact_id],
+      );
+      const { rows: contactRows } = await sql.query<{ last_abandon_at: Date | null }>(`SELECT last_abandon_at FROM campaign_contacts WHERE id = $1`, [attempt.contact_id]);
+      const records: TAttemptRecord[] = history.map((h) => ({ at: h.started_at, endedAt: h.ended_at, outcome: h.outcome }));
+      const decision = nextDialableAt({ status: 'pending', lastAbandonAt: contactRows[0]?.last_abandon_at ?? null }, records, target.schedule, at);
+      await sql.query(
+        `UPDATE campaign_contacts SET status = $2::contact_status, next_attempt_at = $3, last_outcome = $4,
+                last_abandon_at = CASE WHEN $4 = 'abandoned' THEN $5 ELSE last_abandon_at END, updated_at = $5
+          WHERE id = $1`,
+        [attempt.contact_id, decision.status, decision.at, outcome, at],
+      );
+      return decision;
+    },
+
+    /**
+     * Attempts that started long ago and never reported back (the worker died between the
+     * claim and the call, or the provider lost the call): counted as failed, so the contact is
+     * rescheduled by the retry rules instead of staying `dialing` for ever.
+     */
+    async lostAttempts(olderThan: Date): Promise<number[]> {
+      const { rows } = await sql.query<{ id: number }>(
+        `SELECT a.id FROM campaign_attempts a JOIN campaign_contacts c ON c.id = a.contact_id
+          WHERE a.outcome IS NULL AND a.started_at < $1 AND c.status = 'dialing'`,
+        [olderThan],
+      );
+      return rows.map((r) => r.id);
+    },
+  };
+}
+
+export type TContactStore = ReturnType<typeof createContactStore>;
+export type { TContactStatus };

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { isInsideWindow, type TAttemptOutcome } from '@samvad/campaigns';
+import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import type { Logger } from '../../../logger.js';
+import type { TOriginateRequest, TTelephonyEvent } from '../../../telephony/port.js';
+import type { TCampaignDialerHook, TCampaignStatus } from '../dialer-hook.js';
+import type { TContactStore, TRunningCampaign } from './contact-store.js';
+
+export const DIAL_QUEUE = 'campaign-dial';
+
+interface TDialJob {
+  contactId: number;
+  attemptNo: number;
+}
+
+/** the deterministic id of one attempt's job: BullMQ keeps a single job per id while it exists */
+export const dialJobId = (contactId: number, attemptNo: number) => `contact-${contactId}-attempt-${attemptNo}`;
+
+export interface TDialerOptions {
+  connection: ConnectionOptions;
+  store: TContactStore;
+  /** places the call; the telephony service in the server */
+  originate: (request: TOriginateRequest) => Promise<void>;
+  /** how many calls the campaign may have in the air now (ready agents, or IVR lines) */
+  capacity: (campaign: TRunningCampaign) => Promise<number>;
+  logger: Logger;
+  now?: () => Date;
+  /** how long a call rings before it counts as unanswered */
+  ringTimeoutSec?: number;
+  /** the scheduler's beat */
+  tickMs?: number;
+  /** parallel dial jobs per worker */
+  concurrency?: number;
+  /** BullMQ's lock on a running job; a worker that dies gives its jobs up after this long */
+  lockDurationMs?: number;
+  /** BullMQ's key prefix (separate installations, or tests, on one Redis) */
+  prefix?: string;
+}
+
+/** telephony events that end an attempt, and what they mean for the retry rules */
+function outcomeOf(event: TTelephonyEvent): TAttemptOutcome | null {
+  switch (event.type) {
+    case 'call.answered':
+      return 'answered';
+    case 'call.machine':
+      return event.result === 'machine' ? 'machine' : null;
+    case 'call.failed':
+      return event.reason === 'busy' ? 'busy' : event.reason === 'no_answer' ? 'no_answer' : event.reason === 'congestion' ? 'congestion' : 'failed';
+    case 'call.hangup':
+      // hung up before it was answered: the phone rang out or was rejected
+      return 'no_answer';
+    default:
+      return null;
+  }
+}
+
+/**
+ * The campaign dialer: a scheduler beat that keeps each running campaign's calls at its
+ * capacity by queueing dial jobs for its due contacts, BullMQ workers that claim and place
+ * them, and the processing of what each attempt found. A contact is never dialled twice at
+ * once: jobs have deterministic ids, and the claim in the database admits one attempt.
+ */
+export class CampaignDialer implements TCampaignDialerHook {
+  readonly queue: Queue<TDialJob>;
+  /** exposed so a test can stop it as a crash would (`close(true)`) */
+  worker: Worker<TDialJob> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  /** calls this process placed and has not yet heard the end of: call id → attempt */
+  private readonly pending = new Map<string, { attemptId: number; answered: boolean }>();
+  private readonly now: () => Date;
+
+  constructor(private readonly options: TDialerOptions) {
+    this.queue = new Queue<TDialJob>(DIAL_QUEUE, { connection: options.connection, prefix: options.prefix, defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000 } });
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** starts the worker and the scheduler beat */
+  start(): void {
+    this.worker ??= new Worker<TDialJob>(DIAL_QUEUE, (job) => this.dial(job), {
+      connection: this.options.connection,
+      prefix: this.options.prefix,
+      concurrency: this.options.concurrency ?? 10,
+      lockDuration: this.options.lockDurationMs ?? 30_000,
+      stalledInterval: Math.max(500, Math.floor((this.options.lockDurationMs ?? 30_000) / 2)),
+    });
+    this.worker.on('failed', (job, error) => this.options.logger.error({ err: error, jobId: job?.id }, 'dial job failed'));
+    this.timer ??= setInterval(() => void this.tick(), this.options.tickMs ?? 1000);
+    this.timer.unref();
+  }
+
+  /** one beat: lost attempts are failed, then each running campaign is topped up to its capacity */
+  async tick(): Promise<void> {
+    if (this.ticking) return this.ticking;
+    this.ticking = this.topUp().finally(() => (this.ticking = null));
+    return this.ticking;
+  }
+
+  private async topUp(): Promise<void> {
+    const { store, logger } = this.options;
+    const now = this.now();
+    const lostBefore = new Date(now.getTime() - ((this.options.ringTimeoutSec ?? 30) + 60) * 1000);
+    for (const attemptId of await store.lostAttempts(lostBefore)) {
+      await store.finishAttempt(attemptId, 'failed', now, null);
+      logger.warn({ attemptId }, 'a dial attempt never reported back; counted as failed');
+    }
+    for (const campaign of await store.running()) {
+      if (campaign.mode === 'preview' || !isInsideWindow(campaign.schedule.calendar, now)) continue;
+      const [capacity, inFlight] = await Promise.all([this.options.capacity(campaign), store.inFlight(campaign.id)]);
+      const due = await store.due(campaign.id, now, capacity - inFlight);
+      if (due.length === 0) continue;
+      await this.queue.addBulk(due.map((d) => ({ name: 'dial', data: d, opts: { jobId: dialJobId(d.contactId, d.attemptNo) } })));
+      logger.debug({ campaignId: campaign.id, capacity, inFlight, queued: due.length }, 'dial jobs queued');
+    }
+  }
+
+  private async dial(job: Job<TDialJob>): Promise<void> {
+    const { store, logger } = this.options;
+    const claim = await store.claim(job.data.contactId, job.data.attemptNo, this.now());
+    // already dialled by another job or worker, paused, or concluded meanwhile
+    if (!claim) return;
+    const callId = randomUUID();
+    this.pending.set(callId, { attemptId: claim.attemptId, answered: false });
+    try {
+      await this.options.originate({ callId, to: claim.phone, callerId: claim.callerId, timeoutSec: this.options.ringTimeoutSec ?? 30, detectMachine: true });
+    } catch (error) {
+      this.pending.delete(callId);
+      logger.warn({ err: error, contactId: claim.contactId }, 'the provider refused the call');
+      await store.finishAttempt(claim.attemptId, 'failed', this.now(), null);
+    }
+  }
+
+  /** the telephony service's events: the end of each attempt this process placed */
+  handle(event: TTelephonyEvent): void {
+    const call = this.pending.get(event.callId);
+    if (!call) return;
+    const outcome = outcomeOf(event);
+    if (outcome === null) return;
+    if (call.answered) {
+      if (event.type === 'call.hangup') this.pending.delete(event.callId);
+      return;
+    }
+    if (outcome === 'answered') call.answered = true;
+    else this.pending.delete(event.callId);
+    this.options.store.finishAttempt(call.attemptId, outcome, this.now(), event.callId).catch((error: unknown) => {
+      this.options.logger.error({ err: error, callId: event.callId }, 'an attempt result was not stored');
+    });
+  }
+
+  /** a pause or cancel stops new dials at once; jobs already queued find nothing to claim */
+  async campaignChanged(_campaignId: number, status: TCampaignStatus): Promise<void> {
+    if (status === 'running') await this.tick();
+  }
+
+  /** graceful: stops queueing, lets running dial jobs finish, closes the connections */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.ticking;
+    await this.worker?.close();
+    await this.queue.close();
+  }
+}

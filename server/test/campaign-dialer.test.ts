@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import { createDatabase, type TDatabase } from '@samvad/db';
+import { Redis } from 'ioredis';
+import request from 'supertest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createLogger } from '../src/logger.js';
+import { createContactStore } from '../src/modules/campaigns/dialer/contact-store.js';
+import { CampaignDialer, type TDialerOptions } from '../src/modules/campaigns/dialer/dialer.js';
+import { dateInIndia } from '../src/shared/time.js';
+import type { TOriginateRequest, TTelephonyEvent } from '../src/telephony/port.js';
+import { auth, createTestContext, type TTestContext } from './helpers.js';
+
+/**
+ * The dialer against real PostgreSQL and Redis (BullMQ). The provider is a recorder of
+ * originations: these tests are about who is dialled and when, not about the call itself.
+ */
+describe('the campaign dialer', () => {
+  let ctx: TTestContext;
+  let db: TDatabase;
+  let supervisor: string;
+  let queueId: number;
+  const redis: Redis[] = [];
+  const dialers: CampaignDialer[] = [];
+  // BullMQ keys of this file, one queue per test so no test sees another's jobs
+  const base = `dialer-test-${randomUUID().slice(0, 8)}`;
+  let prefix = base;
+
+  beforeAll(async () => {
+    ctx = await createTestContext();
+    db = createDatabase({ url: inject('databaseUrl'), poolSize: 4 });
+    supervisor = await ctx.tokenFor('supervisor1');
+    queueId = (await ctx.prisma.queue.findFirstOrThrow({ where: { code: 'general-hi' } })).id;
+  });
+
+  beforeEach(() => {
+    prefix = `${base}-${randomUUID().slice(0, 4)}`;
+  });
+
+  const created: number[] = [];
+  afterEach(async () => {
+    for (const d of dialers.splice(0)) await d.close().catch(() => undefined);
+    // a test's campaigns stop with it, so the next test's dialer finds only its own
+    for (const id of created.splice(0)) await request(ctx.app).post(`/api/campaigns/${id}/cancel`).set(auth(supervisor));
+  });
+
+  afterAll(async () => {
+    const cleaner = new Redis(inject('redisUrl'));
+    const keys = await cleaner.keys(`${base}*`);
+    if (keys.length > 0) await cleaner.del(...keys);
+    cleaner.disconnect();
+    for (const r of redis) r.disconnect();
+    await db.close();
+  });
+
+  /** a running campaign whose calling window is the whole day, today in India */
+  async function runningCampaign(total: number, seed: number): Promise<{ id: number; contacts: number[] }> {
+    const today = dateInIndia(new Date());
+    const draft = await request(ctx.app)
+      .post('/api/campaigns')
+      .set(auth(supervisor))
+      .send({
+        name: `Dialer test ${seed}`,
+        schemeCode: 'PDS',
+        mode: 'progressive',
+        queueId,
+        startsOn: today,
+        endsOn: '2027-12-31',
+        windowStart: '00:00',
+        windowEnd: '23:59',
+        sampling: { strata: [], allocation: { method: 'fixed', perStratum: total }, recentContactDays: 0 },
+        seed,
+      });
+    expect(draft.status).toBe(201);
+    created.push(draft.body.id);
+    for (const action of ['schedule', 'start']) expect((await request(ctx.app).post(`/api/campaigns/${draft.body.id}/${action}`).set(auth(supervisor))).status).toBe(200);
+    const contacts = await ctx.prisma.campaignContact.findMany({ where: { campaignId: draft.body.id }, orderBy: { id: 'asc' }, select: { id: true } });
+    expect(contacts.length).toBe(total);
+    return { id: draft.body.id, contacts: contacts.map((c) => c.id) };
+  }
+
+  function dialer(originate: (r: TOriginateRequest) => Promise<void>, clock: { now: Date }, overrides: Partial<TDialerOptions> = {}): CampaignDialer {
+    const connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
+    redis.push(connection);
+    const d = new CampaignDialer({
+      connection,
+      prefix,
+      store: createContactStore(db.pool),
+      originate,
+      capacity: async () => 1000,
+      logger: createLogger('silent'),
+      now: () => clock.now,
+      tickMs: 60_000,
+      ringTimeoutSec: 30,
+      ...overrides,
+    });
+    dialers.push(d);
+    return d;
+  }
+
+  async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  const statuses = async (campaignId: number) =>
+    (await ctx.prisma.campaignContact.findMany({ where: { campaignId }, orderBy: { id: 'asc' } })).map((c) => ({ id: c.id, status: c.status, attempts: c.attempts, next: c.nextAttemptAt, last: c.lastOutcome }));
+
+  it('two workers, each ticking twice at once, dial every contact exactly once', async () => {
+    const campaign = await runningCampaign(30, 101);
+    const dialled: string[] = [];
+    const clock = { now: new Date() };
+    const record = async (r: TOriginateRequest) => {
+      dialled.push(r.to);
+    };
+    const a = dialer(record, clock);
+    const b = dialer(record, clock);
+    a.start();
+    b.start();
+    await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+    await until(async () => (await statuses(campaign.id)).every((c) => c.status === 'dialing'), 'every contact to be dialled');
+    const phones = await ctx.prisma.campaignContact.findMany({ where: { campaignId: campaign.id }, select: { phone: true } });
+    expect(dialled.filter((to) => phones.some((p) => p.phone === to)).length).toBe(30);
+    expect(new Set(dialled).size).toBe(dialled.length);
+    expect(await ctx.prisma.campaignAttempt.count({ where: { campaignId: campaign.id } })).toBe(30);
+    // a third beat finds nothing due: every contact is in the air
+    await a.tick();
+    expect(dialled.length).toBe(30);
+  });
+
+  it('applies the retry rules to what each attempt found, and stops after the last attempt', async () => {
+    const campaign = await runningCampaign(3, 102);
+    const calls: TOriginateRequest[] = [];
+    const clock = { now: new Date() };
+    const d = dialer(async (r) => void calls.push(r), clock);
+    d.start();
+    await d.tick();
+    await until(() => calls.length === 3, 'three calls');
+    const [busy, noAnswer, answered] = campaign.contacts;
+    const byContact = new Map<number, string>();
+    for (const call of calls) {
+      const contact = await ctx.prisma.campaignContact.findFirstOrThrow({ where: { campaignId: campaign.id, phone: call.to } });
+      byContact.set(contact.id, call.callId);
+    }
+    const event = (callId: string, e: Partial<TTelephonyEvent> & { type: TTelephonyEvent['type'] }) => ({ callId, at: clock.now.toISOString(), ...e }) as TTelephonyEvent;
+    d.handle(event(byContact.get(busy!)!, { type: 'call.failed', reason: 'busy', q850: 17 }));
+    d.handle(event(byContact.get(noAnswer!)!, { type: 'call.failed', reason: 'no_answer', q850: 19 }));
+    d.handle(event(byContact.get(answered!)!, { type: 'call.answered' }));
+    // a repeated or late event changes nothing
+    d.handle(event(byContact.get(answered!)!, { type: 'call.failed', reason: 'busy', q850: 17 }));
+    await until(async () => (await statuses(campaign.id)).every((c) => c.status !== 'dialing'), 'the results');
+    const after = await statuses(campaign.id);
+    const t0 = clock.now.getTime();
+    expect(after.find((c) => c.id === busy)).toMatchObject({ status: 'pending', last: 'busy' });
+    expect(after.find((c) => c.id === busy)?.next?.getTime()).toBe(t0 + 30 * 60_000);
+    expect(after.find((c) => c.id === noAnswer)?.next?.getTime()).toBe(t0 + 120 * 60_000);
+    expect(after.find((c) => c.id === answered)).toMatchObject({ status: 'in_progress', last: 'answered' });
+
+    // 29 minutes on, nothing is due; at 30 the busy number is tried again
+    clock.now = new Date(t0 + 29 * 60_000);
+    await d.tick();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls.length).toBe(3);
+    for (const attempt of [2, 3]) {
+      clock.now = new Date(clock.now.getTime() + 31 * 60_000);
+      const before = calls.length;
+      await d.tick();
+      await until(() => calls.length > before, `attempt ${attempt}`);
+      const last = calls.at(-1)!;
+      expect(byContact.get(busy!)).not.toBe(last.callId);
+      d.handle(event(last.callId, { type: 'call.failed', reason: 'busy', q850: 17 }));
+      await until(async () => (await statuses(campaign.id)).find((c) => c.id === busy)?.attempts === attempt && (await statuses(campaign.id)).find((c) => c.id === busy)?.status !== 'dialing', `attempt ${attempt}'s result`);
+    }
+    const exhausted = (await statuses(campaign.id)).find((c) => c.id === busy);
+    expect(exhausted).toMatchObject({ attempts: 3, next: null });
+    expect(exhausted?.status).not.toBe('pending');
+  });
+
+  it('a worker killed between the claim and the call loses no contact and double-dials none', async () => {
+    const campaign = await runningCampaign(1, 103);
+    const clock = { now: new Date() };
+    let reachedProvider = 0;
+    // the first worker dies inside the dial: its originate never returns
+    const doomed = dialer(
+      () => {
+        reachedProvider += 1;
+        return new Promise(() => undefined);
+      },
+      clock,
+      { lockDurationMs: 1000 },
+    );
+    doomed.start();
+    await doomed.tick();
+    await until(() => reachedProvider === 1, 'the doomed dial');
+    await doomed.worker?.close(true);
+
+    const calls: TOriginateRequest[] = [];
+    const survivor = dialer(async (r) => void calls.push(r), clock, { lockDurationMs: 1000 });
+    survivor.start();
+    // the stalled job comes back to the survivor, which finds the attempt already claimed
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(calls).toEqual([]);
+    expect((await statuses(campaign.id))[0]).toMatchObject({ status: 'dialing', attempts: 1 });
+
+    // once the attempt is overdue it counts as failed, and the contact is dialled again
+    clock.now = new Date(clock.now.getTime() + 2 * 60_000);
+    await survivor.tick();
+    const failed = await ctx.prisma.campaignAttempt.findFirstOrThrow({ where: { campaignId: campaign.id, attemptNo: 1 } });
+    expect(failed.outcome).toBe('failed');
+    const contact = (await statuses(campaign.id))[0];
+    expect(contact?.status).toBe('pending');
+    clock.now = contact?.next ?? clock.now;
+    await survivor.tick();
+    await until(() => calls.length === 1, 'the second attempt');
+    expect(await ctx.prisma.campaignAttempt.count({ where: { campaignId: campaign.id } })).toBe(2);
+  });
+
+  it('a paused campaign dials nobody, even from jobs queued before the pause', async () => {
+    const campaign = await runningCampaign(5, 104);
+    const calls: TOriginateRequest[] = [];
+    const clock = { now: new Date() };
+    const d = dialer(async (r) => void calls.push(r), clock);
+    await d.tick();
+    expect(await d.queue.getJobCounts('waiting')).toMatchObject({ waiting: 5 });
+    expect((await request(ctx.app).post(`/api/campaigns/${campaign.id}/pause`).set(auth(supervisor))).status).toBe(200);
+    d.start();
+    await until(async () => (await d.queue.getJobCounts('waiting', 'active')).waiting === 0, 'the queued jobs to be taken');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls).toEqual([]);
+    expect((await statuses(campaign.id)).every((c) => c.status === 'pending' && c.attempts === 0)).toBe(true);
+  });
+});
