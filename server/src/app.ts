@@ -20,6 +20,7 @@ import { createAuthService } from './modules/auth/auth.service.js';
 import { createTokenSigner, type TTokenSigner } from './modules/auth/tokens.js';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
 import { createCampaignService } from './modules/campaigns/campaigns.service.js';
+import type { TCampaignDialerHook } from './modules/campaigns/dialer-hook.js';
 import { facilityRoutes } from './modules/facilities/facilities.routes.js';
 import { createFacilityService } from './modules/facilities/facilities.service.js';
 import { grievanceRoutes } from './modules/grievances/grievances.routes.js';
@@ -45,6 +46,8 @@ export interface TAppDeps {
   telephonyRoutes?: TRoute[];
   /** the queues and agents; its routes exist only when it is given */
   acd?: TAcdApi;
+  /** told of each campaign status change, so a pause stops the dialing at once */
+  campaignDialer?: TCampaignDialerHook;
   now?: () => Date;
 }
 
@@ -58,7 +61,7 @@ export interface TApp {
 
 /** Builds the HTTP app from its dependencies. Nothing here listens, connects or reads the environment. */
 export function createApp(deps: TAppDeps): TApp {
-  const { config, logger, prisma, sql, readiness, telephonyRoutes = [], acd, now } = deps;
+  const { config, logger, prisma, sql, readiness, telephonyRoutes = [], acd, campaignDialer, now } = deps;
   const signer = createTokenSigner(config.auth.jwtSecret, config.auth.accessTtlSeconds, now);
   const audit = createAuditLog(sql);
   const facilities = createFacilityService({ prisma });
@@ -82,7 +85,7 @@ export function createApp(deps: TAppDeps): TApp {
     ...facilityRoutes(facilities),
     ...grievanceRoutes(createGrievanceService({ prisma, now })),
     ...referenceRoutes(prisma),
-    ...campaignRoutes(createCampaignService({ prisma, sql, defaultCallerId: config.telephony.outboundCallerId, now })),
+    ...campaignRoutes(createCampaignService({ prisma, sql, defaultCallerId: config.telephony.outboundCallerId, dialer: campaignDialer, now })),
     ...telephonyRoutes,
     ...(acd ? acdRoutes(acd) : []),
   ];

@@ -10,6 +10,7 @@ import { createApp } from './app.js';
 import { createCallControl } from './callcontrol/create-call-control.js';
 import { alwaysOpen, startFlowRegistry } from './callcontrol/flows.js';
 import { startDemoTraffic } from './demo/demo-traffic.js';
+import { createServerDialer } from './modules/campaigns/dialer/wiring.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createRealtime } from './realtime/socket.js';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     logger,
     settings: { ...config.acd, callerId: config.telephony.helplineNumber },
   });
+  const dialer = createServerDialer({ redisUrl: config.redis.url, sql: pool, telephony, acd, logger });
   const { app, signer, warmUp } = createApp({
     telephonyRoutes: telephonyProvider.routes,
     config,
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     prisma,
     sql: pool,
     acd,
+    campaignDialer: dialer,
     readiness: {
       database: async () => {
         await pool.query('SELECT 1');
@@ -98,9 +101,11 @@ async function main(): Promise<void> {
   // calls once the provider is up; hand-overs and agents' actions wait for it.
   telephony
     .start()
-    .then(() => {
+    .then(async () => {
       logger.info({ provider: config.telephony.provider }, 'telephony provider started');
-      return acd.start();
+      await acd.start();
+      // campaigns dial once the agents they connect to are known
+      dialer.start();
     })
     .catch((error: unknown) => logger.error({ err: error }, 'telephony or the ACD failed to start'));
 
@@ -131,6 +136,8 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     flows.close();
     await callControl.stop();
+    // dial jobs in progress finish; queued ones wait in Redis for the next start
+    await dialer.close();
     await acd.stop();
     await telephony.stop();
     await acdStore.flush();

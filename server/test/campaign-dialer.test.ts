@@ -20,6 +20,8 @@ describe('the campaign dialer', () => {
   let supervisor: string;
   let queueId: number;
   const redis: Redis[] = [];
+  let hungUp: string[] = [];
+  let connected: string[] = [];
   const dialers: CampaignDialer[] = [];
   // BullMQ keys of this file, one queue per test so no test sees another's jobs
   const base = `dialer-test-${randomUUID().slice(0, 8)}`;
@@ -33,6 +35,8 @@ describe('the campaign dialer', () => {
   });
 
   beforeEach(() => {
+    hungUp = [];
+    connected = [];
     prefix = `${base}-${randomUUID().slice(0, 4)}`;
   });
 
@@ -86,6 +90,8 @@ describe('the campaign dialer', () => {
       prefix,
       store: createContactStore(db.pool),
       originate,
+      hangup: async (callId) => void hungUp.push(callId),
+      connect: async (call) => void connected.push(call.callId),
       capacity: async () => 1000,
       logger: createLogger('silent'),
       now: () => clock.now,
@@ -148,6 +154,7 @@ describe('the campaign dialer', () => {
     d.handle(event(byContact.get(busy!)!, { type: 'call.failed', reason: 'busy', q850: 17 }));
     d.handle(event(byContact.get(noAnswer!)!, { type: 'call.failed', reason: 'no_answer', q850: 19 }));
     d.handle(event(byContact.get(answered!)!, { type: 'call.answered' }));
+    d.handle(event(byContact.get(answered!)!, { type: 'call.machine', result: 'human' }));
     // a repeated or late event changes nothing
     d.handle(event(byContact.get(answered!)!, { type: 'call.failed', reason: 'busy', q850: 17 }));
     await until(async () => (await statuses(campaign.id)).every((c) => c.status !== 'dialing'), 'the results');
@@ -157,6 +164,7 @@ describe('the campaign dialer', () => {
     expect(after.find((c) => c.id === busy)?.next?.getTime()).toBe(t0 + 30 * 60_000);
     expect(after.find((c) => c.id === noAnswer)?.next?.getTime()).toBe(t0 + 120 * 60_000);
     expect(after.find((c) => c.id === answered)).toMatchObject({ status: 'in_progress', last: 'answered' });
+    expect(connected).toEqual([byContact.get(answered!)]);
 
     // 29 minutes on, nothing is due; at 30 the busy number is tried again
     clock.now = new Date(t0 + 29 * 60_000);
@@ -215,6 +223,37 @@ describe('the campaign dialer', () => {
     await survivor.tick();
     await until(() => calls.length === 1, 'the second attempt');
     expect(await ctx.prisma.campaignAttempt.count({ where: { campaignId: campaign.id } })).toBe(2);
+  });
+
+  it('hangs up on answering machines, completes a conversation, and counts a citizen no agent took as abandoned, with no redial for 72 hours', async () => {
+    const campaign = await runningCampaign(3, 105);
+    const calls: TOriginateRequest[] = [];
+    const clock = { now: new Date() };
+    const d = dialer(async (r) => void calls.push(r), clock);
+    d.start();
+    await d.tick();
+    await until(() => calls.length === 3, 'three calls');
+    const [machine, talked, waited] = calls.map((c) => c.callId);
+    const event = (callId: string | undefined, e: object) => d.handle({ callId, at: clock.now.toISOString(), ...e } as TTelephonyEvent);
+    for (const id of [machine, talked, waited]) event(id, { type: 'call.answered' });
+    event(machine, { type: 'call.machine', result: 'machine' });
+    event(talked, { type: 'call.machine', result: 'human' });
+    event(waited, { type: 'call.machine', result: 'human' });
+    await until(() => connected.length === 2, 'two people handed to the agents');
+    expect(hungUp).toEqual([machine]);
+    event(talked, { type: 'call.bridged', bridgeId: 'b1', withCallId: 'agent-leg' });
+    event(talked, { type: 'call.hangup', cause: 'normal', q850: 16, by: 'remote' });
+    event(waited, { type: 'call.hangup', cause: 'normal', q850: 16, by: 'remote' });
+    const contactOf = async (callId: string | undefined) => {
+      const phone = calls.find((c) => c.callId === callId)?.to;
+      return ctx.prisma.campaignContact.findFirstOrThrow({ where: { campaignId: campaign.id, phone } });
+    };
+    await until(async () => (await contactOf(waited)).status === 'pending' && (await contactOf(talked)).status === 'completed', 'the conversations to end');
+    expect(await contactOf(machine)).toMatchObject({ status: 'pending', lastOutcome: 'machine' });
+    const abandoned = await contactOf(waited);
+    expect(abandoned.lastOutcome).toBe('abandoned');
+    expect(abandoned.lastAbandonAt?.getTime()).toBe(clock.now.getTime());
+    expect(abandoned.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(clock.now.getTime() + 72 * 3_600_000);
   });
 
   it('a paused campaign dials nobody, even from jobs queued before the pause', async () => {

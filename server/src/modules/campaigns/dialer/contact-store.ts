@@ -63,6 +63,24 @@ export function createContactStore(sql: TSqlPool) {
     return row ? { id: row.id, mode: row.mode, queueId: row.queue_id, callerId: row.caller_id, schedule: scheduleOf(row) } : null;
   }
 
+  /** when (or whether) the contact is dialled again, by its whole history */
+  async function reschedule(contactId: number, target: TRunningCampaign, outcome: TAttemptOutcome, at: Date): Promise<TDialDecision> {
+    const { rows: history } = await sql.query<{ started_at: Date; ended_at: Date | null; outcome: TAttemptOutcome }>(
+      `SELECT started_at, ended_at, outcome FROM campaign_attempts WHERE contact_id = $1 AND outcome IS NOT NULL ORDER BY started_at`,
+      [contactId],
+    );
+    const { rows: contactRows } = await sql.query<{ last_abandon_at: Date | null }>(`SELECT last_abandon_at FROM campaign_contacts WHERE id = $1`, [contactId]);
+    const records: TAttemptRecord[] = history.map((h) => ({ at: h.started_at, endedAt: h.ended_at, outcome: h.outcome }));
+    const decision = nextDialableAt({ status: 'pending', lastAbandonAt: contactRows[0]?.last_abandon_at ?? null }, records, target.schedule, at);
+    await sql.query(
+      `UPDATE campaign_contacts SET status = $2::contact_status, next_attempt_at = $3, last_outcome = $4,
+              last_abandon_at = CASE WHEN $4 = 'abandoned' THEN $5 ELSE last_abandon_at END, updated_at = $5
+        WHERE id = $1`,
+      [contactId, decision.status, decision.at, outcome, at],
+    );
+    return decision;
+  }
+
   return {
     campaign,
 
@@ -129,20 +147,30 @@ export function createContactStore(sql: TSqlPool) {
         await sql.query(`UPDATE campaign_contacts SET status = 'in_progress', last_outcome = $2, updated_at = $3 WHERE id = $1`, [attempt.contact_id, outcome, at]);
         return null;
       }
-      const { rows: history } = await sql.query<{ started_at: Date; ended_at: Date | null; outcome: TAttemptOutcome }>(
-        `SELECT started_at, ended_at, outcome FROM campaign_attempts WHERE contact_id = $1 AND outcome IS NOT NULL ORDER BY started_at`,
-        [attempt.contact_id],
+      return reschedule(attempt.contact_id, target, outcome, at);
+    },
+
+    /**
+     * The end of an answered call handed to the agents: a conversation completes the contact; a
+     * citizen who hung up before any agent took them was abandoned by us, which blocks redial
+     * for the quiet hours.
+     */
+    async concludeAnswered(attemptId: number, result: 'completed' | 'abandoned', at: Date): Promise<TDialDecision | null> {
+      if (result === 'completed') {
+        await sql.query(
+          `UPDATE campaign_contacts SET status = 'completed', last_outcome = 'completed', updated_at = $2
+            WHERE id = (SELECT contact_id FROM campaign_attempts WHERE id = $1) AND status = 'in_progress'`,
+          [attemptId, at],
+        );
+        return null;
+      }
+      const { rows } = await sql.query<{ contact_id: number; campaign_id: number }>(
+        `UPDATE campaign_attempts SET outcome = 'abandoned', ended_at = $2 WHERE id = $1 AND outcome = 'answered' RETURNING contact_id, campaign_id`,
+        [attemptId, at],
       );
-      const { rows: contactRows } = await sql.query<{ last_abandon_at: Date | null }>(`SELECT last_abandon_at FROM campaign_contacts WHERE id = $1`, [attempt.contact_id]);
-      const records: TAttemptRecord[] = history.map((h) => ({ at: h.started_at, endedAt: h.ended_at, outcome: h.outcome }));
-      const decision = nextDialableAt({ status: 'pending', lastAbandonAt: contactRows[0]?.last_abandon_at ?? null }, records, target.schedule, at);
-      await sql.query(
-        `UPDATE campaign_contacts SET status = $2::contact_status, next_attempt_at = $3, last_outcome = $4,
-                last_abandon_at = CASE WHEN $4 = 'abandoned' THEN $5 ELSE last_abandon_at END, updated_at = $5
-          WHERE id = $1`,
-        [attempt.contact_id, decision.status, decision.at, outcome, at],
-      );
-      return decision;
+      const attempt = rows[0];
+      const target = attempt ? await campaign(attempt.campaign_id) : null;
+      return attempt && target ? reschedule(attempt.contact_id, target, 'abandoned', at) : null;
     },
 
     /**

@@ -21,6 +21,10 @@ export interface TDialerOptions {
   store: TContactStore;
   /** places the call; the telephony service in the server */
   originate: (request: TOriginateRequest) => Promise<void>;
+  /** ends a call (an answering machine) */
+  hangup: (callId: string) => Promise<void>;
+  /** hands a person who answered to the campaign's agents (the ACD queue) */
+  connect: (call: { callId: string; phone: string; campaign: TRunningCampaign }) => Promise<void>;
   /** how many calls the campaign may have in the air now (ready agents, or IVR lines) */
   capacity: (campaign: TRunningCampaign) => Promise<number>;
   logger: Logger;
@@ -37,22 +41,13 @@ export interface TDialerOptions {
   prefix?: string;
 }
 
-/** telephony events that end an attempt, and what they mean for the retry rules */
-function outcomeOf(event: TTelephonyEvent): TAttemptOutcome | null {
-  switch (event.type) {
-    case 'call.answered':
-      return 'answered';
-    case 'call.machine':
-      return event.result === 'machine' ? 'machine' : null;
-    case 'call.failed':
-      return event.reason === 'busy' ? 'busy' : event.reason === 'no_answer' ? 'no_answer' : event.reason === 'congestion' ? 'congestion' : 'failed';
-    case 'call.hangup':
-      // hung up before it was answered: the phone rang out or was rejected
-      return 'no_answer';
-    default:
-      return null;
-  }
+/** a failed call's reason, as the retry rules name it */
+function failureOutcome(reason: 'busy' | 'no_answer' | 'rejected' | 'congestion'): TAttemptOutcome {
+  return reason === 'busy' ? 'busy' : reason === 'no_answer' ? 'no_answer' : reason === 'congestion' ? 'congestion' : 'failed';
 }
+
+/** where a placed call stands: ringing, answered while machine detection listens, with the agents */
+type TCallStage = 'ringing' | 'detecting' | 'connected';
 
 /**
  * The campaign dialer: a scheduler beat that keeps each running campaign's calls at its
@@ -67,7 +62,7 @@ export class CampaignDialer implements TCampaignDialerHook {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
   /** calls this process placed and has not yet heard the end of: call id → attempt */
-  private readonly pending = new Map<string, { attemptId: number; answered: boolean }>();
+  private readonly pending = new Map<string, { attemptId: number; phone: string; campaignId: number; stage: TCallStage; bridged: boolean }>();
   private readonly now: () => Date;
 
   constructor(private readonly options: TDialerOptions) {
@@ -120,7 +115,7 @@ export class CampaignDialer implements TCampaignDialerHook {
     // already dialled by another job or worker, paused, or concluded meanwhile
     if (!claim) return;
     const callId = randomUUID();
-    this.pending.set(callId, { attemptId: claim.attemptId, answered: false });
+    this.pending.set(callId, { attemptId: claim.attemptId, phone: claim.phone, campaignId: claim.campaignId, stage: 'ringing', bridged: false });
     try {
       await this.options.originate({ callId, to: claim.phone, callerId: claim.callerId, timeoutSec: this.options.ringTimeoutSec ?? 30, detectMachine: true });
     } catch (error) {
@@ -130,21 +125,51 @@ export class CampaignDialer implements TCampaignDialerHook {
     }
   }
 
-  /** the telephony service's events: the end of each attempt this process placed */
+  /** the telephony service's events: what became of each attempt this process placed */
   handle(event: TTelephonyEvent): void {
     const call = this.pending.get(event.callId);
     if (!call) return;
-    const outcome = outcomeOf(event);
-    if (outcome === null) return;
-    if (call.answered) {
-      if (event.type === 'call.hangup') this.pending.delete(event.callId);
-      return;
+    const { store } = this.options;
+    const at = this.now();
+    const settle = (work: Promise<unknown>) =>
+      void work.catch((error: unknown) => this.options.logger.error({ err: error, callId: event.callId, type: event.type }, 'a dial result was not stored'));
+    switch (event.type) {
+      case 'call.answered':
+        // machine detection reports within seconds whether a person is there
+        if (call.stage === 'ringing') call.stage = 'detecting';
+        return;
+      case 'call.machine':
+        if (call.stage !== 'detecting') return;
+        if (event.result === 'machine') {
+          this.pending.delete(event.callId);
+          settle(Promise.all([store.finishAttempt(call.attemptId, 'machine', at, event.callId), this.options.hangup(event.callId)]));
+          return;
+        }
+        call.stage = 'connected';
+        settle(
+          (async () => {
+            await store.finishAttempt(call.attemptId, 'answered', at, event.callId);
+            const campaign = await store.campaign(call.campaignId);
+            if (campaign) await this.options.connect({ callId: event.callId, phone: call.phone, campaign });
+          })(),
+        );
+        return;
+      case 'call.bridged':
+        if (call.stage === 'connected') call.bridged = true;
+        return;
+      case 'call.failed':
+        this.pending.delete(event.callId);
+        if (call.stage === 'ringing') settle(store.finishAttempt(call.attemptId, failureOutcome(event.reason), at, event.callId));
+        return;
+      case 'call.hangup':
+        this.pending.delete(event.callId);
+        if (call.stage === 'connected') settle(store.concludeAnswered(call.attemptId, call.bridged ? 'completed' : 'abandoned', at));
+        // hung up before anyone spoke: the phone rang out, was declined, or put down at once
+        else settle(store.finishAttempt(call.attemptId, 'no_answer', at, event.callId));
+        return;
+      default:
+        return;
     }
-    if (outcome === 'answered') call.answered = true;
-    else this.pending.delete(event.callId);
-    this.options.store.finishAttempt(call.attemptId, outcome, this.now(), event.callId).catch((error: unknown) => {
-      this.options.logger.error({ err: error, callId: event.callId }, 'an attempt result was not stored');
-    });
   }
 
   /** a pause or cancel stops new dials at once; jobs already queued find nothing to claim */
