@@ -24,7 +24,7 @@ export interface TDialerOptions {
   /** ends a call (an answering machine) */
   hangup: (callId: string) => Promise<void>;
   /** hands a person who answered to the campaign's agents (the ACD queue) */
-  connect: (call: { callId: string; phone: string; campaign: TRunningCampaign }) => Promise<void>;
+  connect: (call: { callId: string; phone: string; contactId: number; campaign: TRunningCampaign }) => Promise<void>;
   /** how many calls the campaign may have in the air now (ready agents, or IVR lines) */
   capacity: (campaign: TRunningCampaign) => Promise<number>;
   logger: Logger;
@@ -62,7 +62,7 @@ export class CampaignDialer implements TCampaignDialerHook {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
   /** calls this process placed and has not yet heard the end of: call id → attempt */
-  private readonly pending = new Map<string, { attemptId: number; phone: string; campaignId: number; stage: TCallStage; bridged: boolean }>();
+  private readonly pending = new Map<string, { attemptId: number; contactId: number; phone: string; campaignId: number; stage: TCallStage; bridged: boolean }>();
   private readonly now: () => Date;
 
   constructor(private readonly options: TDialerOptions) {
@@ -115,7 +115,7 @@ export class CampaignDialer implements TCampaignDialerHook {
     // already dialled by another job or worker, paused, or concluded meanwhile
     if (!claim) return;
     const callId = randomUUID();
-    this.pending.set(callId, { attemptId: claim.attemptId, phone: claim.phone, campaignId: claim.campaignId, stage: 'ringing', bridged: false });
+    this.pending.set(callId, { attemptId: claim.attemptId, contactId: claim.contactId, phone: claim.phone, campaignId: claim.campaignId, stage: 'ringing', bridged: false });
     try {
       await this.options.originate({ callId, to: claim.phone, callerId: claim.callerId, timeoutSec: this.options.ringTimeoutSec ?? 30, detectMachine: true });
     } catch (error) {
@@ -150,7 +150,7 @@ export class CampaignDialer implements TCampaignDialerHook {
           (async () => {
             await store.finishAttempt(call.attemptId, 'answered', at, event.callId);
             const campaign = await store.campaign(call.campaignId);
-            if (campaign) await this.options.connect({ callId: event.callId, phone: call.phone, campaign });
+            if (campaign) await this.options.connect({ callId: event.callId, phone: call.phone, contactId: call.contactId, campaign });
           })(),
         );
         return;
