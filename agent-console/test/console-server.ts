@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDatabase, type PrismaClient } from '@samvad/db';
@@ -10,6 +11,7 @@ import { PgAcdStore } from '../../server/src/acd/acd.store.js';
 import { createApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
+import { linkCampaignCall } from '../../server/src/modules/campaigns/campaign-calls.service.js';
 import { createRealtime, type TRealtimeServer } from '../../server/src/realtime/socket.js';
 import { createSimulator, type SimulatedNetwork } from '../../server/src/telephony/sim/index.js';
 import { CallRecorder } from '../../server/src/telephony/recorder.js';
@@ -32,6 +34,12 @@ export interface TConsoleServer {
    * handed to the queue. Resolves with the caller's leg id once the caller waits in the queue.
    */
   callIn(from: string, queue: string, options?: { householdId?: number }): Promise<string>;
+  /**
+   * Plays the campaign dialer for one contact: the contact's phone is dialled and answered by a
+   * person, the attempt is written and linked to the call, and the person is handed to the
+   * queue ahead of inbound callers. Resolves with the citizen's leg id once they wait.
+   */
+  callOut(contact: { id: number; campaignId: number; phone: string }, queue: string): Promise<string>;
   /** the network under a console's socket breaks (the browser reconnects by itself) */
   dropSockets(userId: number): number;
   /** every write the ACD and the recorder have queued has landed */
@@ -130,6 +138,20 @@ export async function startConsoleServer(): Promise<TConsoleServer> {
         await prisma.call.update({ where: { id: callId }, data: { householdId: options.householdId } });
       }
       await acd.enqueue({ callId, caller: from }, { queue, skills: [], priority: 0 });
+      return callId;
+    },
+    async callOut(contact, queue) {
+      const callId = randomUUID();
+      // a person picks up at once, as machine detection would have reported
+      network.scriptNext(contact.phone, { pickup: { kind: 'answer', afterSec: 0.1 } });
+      await telephony.originate({ callId, to: contact.phone, callerId: '+911600112233', timeoutSec: 30 });
+      await until(() => telephony.registry.get(callId)?.state === 'answered', 'the answer');
+      const attemptNo = (await prisma.campaignAttempt.count({ where: { contactId: contact.id } })) + 1;
+      await prisma.campaignAttempt.create({ data: { campaignId: contact.campaignId, contactId: contact.id, attemptNo, startedAt: new Date(), outcome: 'answered' } });
+      await prisma.campaignContact.update({ where: { id: contact.id }, data: { status: 'in_progress', attempts: attemptNo } });
+      await recorder.flush();
+      if (!(await linkCampaignCall(pool, { callId, contactId: contact.id }))) throw new Error('the campaign call could not be linked');
+      await acd.enqueue({ callId, caller: contact.phone }, { queue, skills: [], priority: 5 });
       return callId;
     },
     dropSockets(userId) {

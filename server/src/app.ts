@@ -15,6 +15,10 @@ import type { Logger } from './logger.js';
 import { applicationRoutes } from './modules/applications/applications.routes.js';
 import { createApplicationService } from './modules/applications/applications.service.js';
 import { createAuditLog } from './modules/audit/audit.service.js';
+import { campaignCallRoutes } from './modules/campaigns/campaign-calls.routes.js';
+import { createCampaignCallService } from './modules/campaigns/campaign-calls.service.js';
+import { surveyRoutes } from './modules/surveys/surveys.routes.js';
+import { createSurveyService } from './modules/surveys/surveys.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createTokenSigner, type TTokenSigner } from './modules/auth/tokens.js';
@@ -65,6 +69,18 @@ export function createApp(deps: TAppDeps): TApp {
   const signer = createTokenSigner(config.auth.jwtSecret, config.auth.accessTtlSeconds, now);
   const audit = createAuditLog(sql);
   const facilities = createFacilityService({ prisma });
+  const campaignCalls = createCampaignCallService({
+    sql,
+    audit,
+    now,
+    agentCall: acd
+      ? async (userId) => {
+          const { agent } = await acd.desk(userId);
+          return { callId: agent.callId, displayName: agent.displayName };
+        }
+      : undefined,
+  });
+  acd?.setWrapUpHook((wrap) => campaignCalls.beforeWrapUpEnds(wrap));
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
@@ -86,6 +102,8 @@ export function createApp(deps: TAppDeps): TApp {
     ...grievanceRoutes(createGrievanceService({ prisma, now })),
     ...referenceRoutes(prisma),
     ...campaignRoutes(createCampaignService({ prisma, sql, defaultCallerId: config.telephony.outboundCallerId, dialer: campaignDialer, now })),
+    ...campaignCallRoutes(campaignCalls),
+    ...surveyRoutes(createSurveyService({ prisma })),
     ...telephonyRoutes,
     ...(acd ? acdRoutes(acd) : []),
   ];

@@ -35,6 +35,15 @@ const MATRIX: Record<string, { allowed: TWho[]; path: string; body?: object; exp
   'GET /api/campaigns/{id}': { allowed: ['supervisor', 'admin'], path: '/api/campaigns/999999' },
   'GET /api/campaigns/{id}/plan': { allowed: ['supervisor', 'admin'], path: '/api/campaigns/999999/plan' },
   'POST /api/campaigns/{id}/{action}': { allowed: ['supervisor', 'admin'], path: '/api/campaigns/999999/start' },
+  'GET /api/campaign-calls/{callId}': { allowed: ['agent', 'supervisor', 'admin'], path: '/api/campaign-calls/00000000-0000-4000-8000-000000000000' },
+  'PUT /api/campaign-calls/{callId}/answers': {
+    allowed: ['agent', 'supervisor', 'admin'],
+    path: '/api/campaign-calls/00000000-0000-4000-8000-000000000000/answers',
+    body: { answers: [{ questionKey: 'received', answer: 'received_full' }] },
+  },
+  'GET /api/surveys': { allowed: ['supervisor', 'admin'], path: '/api/surveys' },
+  'GET /api/surveys/{id}': { allowed: ['supervisor', 'admin'], path: '/api/surveys/999999' },
+  'POST /api/surveys': { allowed: ['supervisor', 'admin'], path: '/api/surveys', body: {} },
   'GET /api/districts': { allowed: SIGNED_IN, path: '/api/districts' },
   'GET /api/grievance-categories': { allowed: SIGNED_IN, path: '/api/grievance-categories' },
 };
@@ -68,7 +77,7 @@ describe('role × route matrix', () => {
     for (const who of EVERYONE) {
       const allowed = rule.allowed.includes(who);
       it(`${key} as ${who} → ${allowed ? 'allowed' : who === 'anonymous' ? '401' : '403'}`, async () => {
-        const method = key.split(' ')[0] === 'POST' ? 'post' : 'get';
+        const method = (key.split(' ')[0] ?? 'GET').toLowerCase() as 'get' | 'post' | 'put' | 'delete';
         let req = request(ctx.app)[method](rule.path);
         const token = tokens.get(who);
         if (token) req = req.set(auth(token));

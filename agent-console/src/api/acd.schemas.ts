@@ -138,6 +138,8 @@ export interface TFinishWrapUp {
   then: TChooseState;
   /** `at`: ISO 8601 with its offset (the console writes India time, +05:30) */
   callback?: { at: string; note?: string | undefined } | undefined;
+  /** required for a campaign call: what became of the contact */
+  campaignOutcome?: 'completed' | 'partial' | 'refused' | 'wrong_person' | 'dnd' | undefined;
 }
 
 // ───────── the mirror is checked against the server's types, both ways ─────────

@@ -352,6 +352,26 @@ export const en = {
     open: 'Open grievance',
     notFound: 'No grievance {{docket}}',
   },
+  campaignCall: {
+    title: 'Campaign call',
+    attempt: 'attempt {{n}}',
+    stratum: 'group: {{stratum}}',
+    age: '{{age}} years',
+    noSurvey: 'This campaign has no survey: talk to the resident and note the call.',
+    yes: 'Yes',
+    no: 'No',
+    saving: 'Saving…',
+    saved: 'Saved',
+    answerRefused: 'The answer was not saved',
+    outcome: 'Outcome for the campaign',
+    outcomes: {
+      completed: 'Completed: every question asked',
+      partial: 'Partly completed',
+      refused: 'Refused',
+      wrong_person: 'Wrong person / not eligible',
+      dnd: 'Do not call again',
+    },
+  },
   enums: {
     relation: {
       head: 'Head',

@@ -351,6 +351,26 @@ export const hi: TTranslation = {
     open: 'शिकायत खोलें',
     notFound: '{{docket}} नंबर की कोई शिकायत नहीं मिली',
   },
+  campaignCall: {
+    title: 'अभियान कॉल',
+    attempt: 'प्रयास {{n}}',
+    stratum: 'समूह: {{stratum}}',
+    age: '{{age}} वर्ष',
+    noSurvey: 'इस अभियान में कोई सर्वे नहीं है: निवासी से बात करें और कॉल दर्ज करें।',
+    yes: 'हाँ',
+    no: 'नहीं',
+    saving: 'सहेजा जा रहा है…',
+    saved: 'सहेजा गया',
+    answerRefused: 'उत्तर सहेजा नहीं गया',
+    outcome: 'अभियान का परिणाम',
+    outcomes: {
+      completed: 'पूरा: सभी प्रश्न पूछे गए',
+      partial: 'आंशिक रूप से पूरा',
+      refused: 'मना किया',
+      wrong_person: 'गलत व्यक्ति / पात्र नहीं',
+      dnd: 'दोबारा कॉल न करें',
+    },
+  },
   enums: {
     relation: {
       head: 'मुखिया',

@@ -13,7 +13,7 @@ import {
 } from './schema-ops.js';
 import {
   blocksTable, departmentsTable, districtsTable, facilitiesTable, facilityTypesTable, grievanceCategoriesTable, officesTable,
-  queuesTable, schemesTable, serviceTypesTable, usersTable, type TableSpec,
+  queuesTable, schemesTable, serviceTypesTable, surveysTable, usersTable, type TableSpec,
 } from './tables.js';
 import { buildDemoUsers, DEFAULT_DEMO_PASSWORD } from './users.js';
 
@@ -165,6 +165,7 @@ export async function seed(options: SeedOptions): Promise<SeedReport> {
     await load(facilitiesTable, facilities);
     await load(officesTable, ref.offices);
     await load(queuesTable, ref.queues);
+    await load(surveysTable, ref.surveys);
     await load(usersTable, users);
     endPhase('reference');
     log(`Reference data: ${ref.districts.length} districts, ${ref.blocks.length} blocks, ${ref.departments.length} departments, ${ref.schemes.length} schemes, ` +

@@ -129,6 +129,16 @@ export interface Queue {
   active: boolean;
 }
 
+/** a survey campaigns can ask; the definition is checked by the server's survey schema */
+export interface Survey {
+  id: number;
+  code: string;
+  version: number;
+  title: string;
+  titleHi: string;
+  definition: unknown;
+}
+
 export interface Place {
   name: string;
   pincode: string;
@@ -167,6 +177,7 @@ export interface ReferenceData {
   offices: Office[];
   officeGaps: OfficeGap[];
   queues: Queue[];
+  surveys: Survey[];
   places: Place[];
   names: NamePools;
   districtByCode: ReadonlyMap<number, District>;
@@ -259,6 +270,12 @@ function loadDepartments(dir: string): Department[] {
     helplineTier: text(r, 'helpline_tier'),
     citizenServices: text(r, 'citizen_services'),
   }));
+}
+
+function loadSurveys(dir: string): Survey[] {
+  const rows = JSON.parse(readFileSync(`${dir}/surveys.json`, 'utf8')) as Survey[];
+  for (const r of rows) if (!Number.isInteger(r.id) || !r.code || !r.title || !r.titleHi || !r.definition) throw new Error(`surveys.json: survey ${r.code ?? '?'} is incomplete`);
+  return rows;
 }
 
 function loadSchemes(dir: string): Scheme[] {
@@ -460,6 +477,7 @@ export function loadReferenceData(dir: string = SEED_DATA_DIR): ReferenceData {
     offices,
     officeGaps: gaps,
     queues: buildQueues(departments),
+    surveys: loadSurveys(dir),
     places: loadPlaces(dir),
     names: loadNames(dir),
     districtByCode,

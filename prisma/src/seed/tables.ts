@@ -3,7 +3,7 @@ import type { EnrolmentRow, PaymentRow } from './benefits.js';
 import { arrayLiteral, date, line, timestamp, type CopyBuffer } from './copy-format.js';
 import type { HouseholdRow, ResidentRow } from './household.js';
 import type {
-  Block, Department, District, Facility, FacilityType, GrievanceCategory, Office, Queue, Scheme, ServiceType,
+  Block, Department, District, Facility, FacilityType, GrievanceCategory, Office, Queue, Scheme, ServiceType, Survey,
 } from './reference.js';
 import type { UserRow } from './users.js';
 
@@ -85,6 +85,12 @@ export const queuesTable: TableSpec<Queue> = {
   table: 'queues',
   columns: ['id', 'code', 'name', 'name_hi', 'language', 'department_code', 'priority', 'service_level_seconds', 'active'],
   line: (q) => line([q.id, q.code, q.name, q.nameHi, q.language, q.departmentCode, q.priority, q.serviceLevelSeconds, q.active]),
+};
+
+export const surveysTable: TableSpec<Survey> = {
+  table: 'surveys',
+  columns: ['id', 'code', 'version', 'title', 'title_hi', 'definition'],
+  line: (s) => line([s.id, s.code, s.version, s.title, s.titleHi, JSON.stringify(s.definition)]),
 };
 
 export const usersTable: TableSpec<UserRow> = {

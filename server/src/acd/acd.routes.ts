@@ -19,6 +19,7 @@ export type TAcdApi = Pick<
   | 'boardNow'
   | 'setSkills'
   | 'waiting'
+  | 'setWrapUpHook'
 >;
 
 const AGENT = ['agent'] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENT_STATES, CHOSEN_REASONS } from './model.js';
 import { DTMF_DIGITS } from '../telephony/port.js';
+import { ZCampaignCallOutcome } from '../modules/campaigns/campaign-calls.schemas.js';
 
 /**
  * What the ACD shows the console, over HTTP and Socket.IO alike: one set of zod schemas that
@@ -143,6 +144,7 @@ export const ZFinishWrapUp = z
     notes: z.string().trim().max(4000).optional(),
     then: ZChooseState.default({ state: 'ready' }).meta({ description: 'the state after wrap-up' }),
     callback: ZScheduleCallback.optional().meta({ description: 'call the caller back later, from the same queue' }),
+    campaignOutcome: ZCampaignCallOutcome.optional().meta({ description: 'required for a campaign call: what became of the contact' }),
   })
   .meta({ id: 'AcdFinishWrapUp' });
 export type TFinishWrapUp = z.infer<typeof ZFinishWrapUp>;

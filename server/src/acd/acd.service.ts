@@ -29,6 +29,9 @@ export interface TAcdDeps {
   newId?: () => string;
 }
 
+/** another module's say on the end of a wrap-up: throws to keep the agent in wrap-up */
+export type TWrapUpHook = (wrap: { userId: number; callId: string; body: TFinishWrapUp }) => Promise<void>;
+
 const DAY_MS = 86_400_000;
 /** the longest single timer for a booked call-back */
 const BOOKED_STEP_MS = 6 * 3_600_000;
@@ -63,6 +66,7 @@ export class AcdService implements TQueueHandoff {
   private readonly newId: () => string;
   private readonly log: Logger;
   private outbox: TAcdOutbox = silentOutbox;
+  private wrapUpHook: TWrapUpHook | null = null;
   private readonly takenListeners = new Set<(callId: string) => void>();
   private readonly callbackRetries = new Map<number, { cancel(): void }>();
   private readonly callbackAttempts = new Map<number, number>();
@@ -102,6 +106,11 @@ export class AcdService implements TQueueHandoff {
   /** where events for consoles go (Socket.IO, once it exists) */
   setOutbox(outbox: TAcdOutbox): void {
     this.outbox = outbox;
+  }
+
+  /** asked before an agent leaves wrap-up; it may refuse (a campaign call without its outcome) */
+  setWrapUpHook(hook: TWrapUpHook): void {
+    this.wrapUpHook = hook;
   }
 
   /** call control hears here when a caller is connected to an agent and the IVR must let go */
@@ -373,6 +382,7 @@ export class AcdService implements TQueueHandoff {
     // checked before anything is written, so a refused call-back leaves the wrap-up as it was
     const callbackAt = body.callback ? this.callbackTime(body.callback.at) : null;
     if (callbackAt !== null && !wrapUp?.callId) throw Conflict('This wrap-up has no call to call back');
+    if (wrapUp?.callId && this.wrapUpHook) await this.wrapUpHook({ userId, callId: wrapUp.callId, body });
     if (body.disposition && wrapUp?.callId) await this.deps.store.disposition(wrapUp.callId, body.disposition, body.notes ?? null);
     if (callbackAt !== null && wrapUp?.callId) await this.bookCallback(userId, wrapUp.callId, callbackAt, body.callback?.note ?? null);
     // the write took a moment: wrap-up may have ended meanwhile

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { acdLive, useAcdLive } from '../../realtime/acd-live.js';
 import { Alert } from '../../ui/Alert.js';
 import { Loading } from '../../ui/Loading.js';
+import { useCampaignCall } from '../campaign-call/campaign-call.api.js';
+import { CampaignScript } from '../campaign-call/CampaignScript.js';
 import { LookupWorkspace } from '../lookup/LookupWorkspace.js';
 import { activeCallOf } from './active-call.js';
 import { callContext, useCallContext } from './call-context.js';
@@ -23,6 +25,8 @@ export function AgentDesk() {
   const { status, desk } = useAcdLive();
   const active = desk ? activeCallOf(desk) : null;
   const context = useCallContext(active?.callId ?? null);
+  // a campaign placed this call: its script and questions go above the household
+  const campaign = useCampaignCall(active?.callId ?? null).data ?? null;
 
   // what the offer says about the caller outlives the offer (wrap-up repeats none of it)
   const { callId, caller, queue, queueName, householdId } = active ?? {};
@@ -36,7 +40,8 @@ export function AgentDesk() {
   let top;
   if (desk) {
     top = (
-      <div className="desk-bar">
+      // a campaign call is read from its script below: the bar scrolls away rather than cover it
+      <div className={campaign ? 'desk-bar desk-bar--scrolls' : 'desk-bar'}>
         <StatePanel agent={desk.agent} />
         {desk.offer ? <IncomingCall offer={desk.offer} /> : null}
         {desk.call ? <CallPanel call={desk.call} /> : null}
@@ -59,13 +64,14 @@ export function AgentDesk() {
     <>
       {top}
       {desk?.agent.state === 'wrap_up' ? <WrapUpForm key={`wrap-up-${active?.key ?? ''}`} agent={desk.agent} wrapUp={desk.wrapUp} /> : null}
+      {campaign && active?.callId === campaign.callId ? <CampaignScript call={campaign} /> : null}
       {active?.callId ? (
         <CallerScreenPop
           key={active.key}
           callId={active.callId}
           caller={active.caller ?? context?.caller ?? null}
           householdId={active.householdId ?? context?.householdId ?? null}
-          reason={active.kind === 'callback' ? 'callback' : 'inbound_call'}
+          reason={campaign ? 'outbound_call' : active.kind === 'callback' ? 'callback' : 'inbound_call'}
         />
       ) : active ? (
         <Alert tone="info" title={t('desk.pop.callbackRinging')} />

@@ -18,7 +18,7 @@ interface TCallerScreenPopProps {
   caller: string | null;
   /** the household call control identified (from the IVR), when it did */
   householdId: number | null;
-  reason: 'inbound_call' | 'callback';
+  reason: 'inbound_call' | 'outbound_call' | 'callback';
 }
 
 type TSource = 'agent' | 'ivr' | 'phone';

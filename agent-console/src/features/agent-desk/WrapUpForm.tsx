@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client.js';
 import { ErrorAlert } from '../../ui/ErrorAlert.js';
 import { Field } from '../../ui/Field.js';
 import { formatTime } from '../../ui/format.js';
+import { CAMPAIGN_OUTCOMES, useCampaignCall, type TCampaignOutcome } from '../campaign-call/campaign-call.api.js';
 import { callContext, useCallContext } from './call-context.js';
 import { finishWrapUp, useDeskAction } from './desk.api.js';
 import { StateTimer } from './StateTimer.js';
@@ -48,6 +49,8 @@ export function WrapUpForm({ agent, wrapUp }: TWrapUpFormProps) {
   // chosen each time, never preset: the outcome is the agent's statement about this call
   const [disposition, setDisposition] = useState<TDisposition | null>(null);
   const [notes, setNotes] = useState('');
+  const campaign = useCampaignCall(callId).data ?? null;
+  const [outcome, setOutcome] = useState<TCampaignOutcome | null>(null);
   const [then, setThen] = useState<TThen>('ready');
   const [callbackWanted, setCallbackWanted] = useState(false);
   const [callbackAt, setCallbackAt] = useState(() => indiaLocal(Date.now() + 3_600_000));
@@ -56,6 +59,7 @@ export function WrapUpForm({ agent, wrapUp }: TWrapUpFormProps) {
   const apiError = finish.error instanceof ApiError ? finish.error : null;
   const dispositionError = apiError?.fieldMessage('disposition');
   const required = wrapUp?.dispositionRequired ?? true;
+  const outcomeError = apiError?.fieldMessage('campaignOutcome');
   const callbackAtError = apiError?.fieldMessage('callback.at') ?? apiError?.fieldMessage('callback');
 
   function submit(event: FormEvent) {
@@ -65,6 +69,7 @@ export function WrapUpForm({ agent, wrapUp }: TWrapUpFormProps) {
         disposition: disposition ?? undefined,
         notes: notes.trim() || undefined,
         then: thenState(then),
+        campaignOutcome: campaign ? (outcome ?? undefined) : undefined,
         callback: callbackWanted ? { at: callbackAt ? fromIndiaLocal(callbackAt) : '', note: callbackNote.trim() || undefined } : undefined,
       },
       {
@@ -119,6 +124,34 @@ export function WrapUpForm({ agent, wrapUp }: TWrapUpFormProps) {
             </p>
           ) : null}
         </fieldset>
+        {campaign ? (
+          <fieldset
+            className={['choices', outcomeError ? 'field--invalid' : ''].filter(Boolean).join(' ')}
+            role="radiogroup"
+            aria-labelledby="outcome-legend"
+            aria-required
+            aria-invalid={outcomeError ? true : undefined}
+            aria-describedby={outcomeError ? 'outcome-error' : undefined}
+            data-testid="campaign-outcomes"
+          >
+            <legend className="field__label" id="outcome-legend">
+              {t('campaignCall.outcome')} <span className="muted">({t('desk.wrapUp.required')})</span>
+            </legend>
+            <div className="choices__list">
+              {CAMPAIGN_OUTCOMES.map((code) => (
+                <label key={code} className="choice">
+                  <input type="radio" name="campaign-outcome" value={code} checked={outcome === code} onChange={() => setOutcome(code)} />
+                  {t(`campaignCall.outcomes.${code}`)}
+                </label>
+              ))}
+            </div>
+            {outcomeError ? (
+              <p id="outcome-error" className="field__error" role="alert" data-testid="outcome-error">
+                {outcomeError}
+              </p>
+            ) : null}
+          </fieldset>
+        ) : null}
         <Field label={t('desk.wrapUp.notes')} hint={t('desk.wrapUp.notesHint')}>
           {({ id, describedBy }) => (
             <textarea id={id} rows={3} maxLength={4000} value={notes} onChange={(e) => setNotes(e.target.value)} aria-describedby={describedBy} data-testid="wrap-up-notes" />

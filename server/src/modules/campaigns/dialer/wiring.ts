@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { AcdService } from '../../../acd/acd.service.js';
 import type { Logger } from '../../../logger.js';
 import type { TelephonyService } from '../../../telephony/telephony.service.js';
+import { linkCampaignCall } from '../campaign-calls.service.js';
 import { createContactStore, type TRunningCampaign } from './contact-store.js';
 import { CampaignDialer } from './dialer.js';
 
@@ -30,13 +31,15 @@ export function createServerDialer(deps: { redisUrl: string; sql: TSqlPool; tele
     store: createContactStore(sql),
     originate: (request) => telephony.originate(request),
     hangup: (callId) => telephony.provider.hangup(callId),
-    connect: async ({ callId, phone, campaign }) => {
+    connect: async ({ callId, phone, contactId, campaign }) => {
       const code = campaign.queueId === null ? null : await queueCode(campaign.queueId);
       if (!code) {
         logger.error({ campaignId: campaign.id }, 'a campaign call was answered but the campaign has no queue; hanging up');
         await telephony.provider.hangup(callId);
         return;
       }
+      // the agent's desk finds the contact, its script and its household through the call row
+      if (!(await linkCampaignCall(sql, { callId, contactId }))) logger.warn({ callId, contactId }, 'the campaign call has no call row yet; the agent sees no script');
       await acd.enqueue({ callId, caller: phone }, { queue: code, skills: [], priority: CAMPAIGN_PRIORITY });
     },
     capacity: async (campaign: TRunningCampaign) => {
