@@ -12,6 +12,7 @@ import { createApp } from '../../server/src/app.js';
 import { loadConfig } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
 import { linkCampaignCall } from '../../server/src/modules/campaigns/campaign-calls.service.js';
+import { createServerDialer } from '../../server/src/modules/campaigns/dialer/wiring.js';
 import { createRealtime, type TRealtimeServer } from '../../server/src/realtime/socket.js';
 import { createSimulator, type SimulatedNetwork } from '../../server/src/telephony/sim/index.js';
 import { CallRecorder } from '../../server/src/telephony/recorder.js';
@@ -94,12 +95,17 @@ export async function startConsoleServer(): Promise<TConsoleServer> {
   });
   await acd.start();
 
+  // The dialer for preview campaigns' dials only: its beat never starts here, so it dials no
+  // other test's campaign.
+  const dialer = createServerDialer({ redisUrl: config.redis.url, sql: pool, telephony, acd, logger });
+
   const { app, signer, warmUp } = createApp({
     config,
     logger,
     prisma,
     sql: pool,
     acd,
+    campaignDialer: dialer,
     readiness: {
       database: async () => {
         await pool.query('SELECT 1');
@@ -165,6 +171,7 @@ export async function startConsoleServer(): Promise<TConsoleServer> {
       return dropped;
     },
     async close() {
+      await dialer.close();
       await acd.stop();
       // io.close() also closes the HTTP server
       await io.close();

@@ -17,6 +17,9 @@ import { createApplicationService } from './modules/applications/applications.se
 import { createAuditLog } from './modules/audit/audit.service.js';
 import { campaignCallRoutes } from './modules/campaigns/campaign-calls.routes.js';
 import { createCampaignCallService } from './modules/campaigns/campaign-calls.service.js';
+import { Conflict } from './errors.js';
+import { previewRoutes } from './modules/campaigns/preview.routes.js';
+import { createPreviewService } from './modules/campaigns/preview.service.js';
 import { surveyRoutes } from './modules/surveys/surveys.routes.js';
 import { createSurveyService } from './modules/surveys/surveys.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -81,6 +84,16 @@ export function createApp(deps: TAppDeps): TApp {
       : undefined,
   });
   acd?.setWrapUpHook((wrap) => campaignCalls.beforeWrapUpEnds(wrap));
+  const preview = createPreviewService({
+    sql,
+    calls: campaignCalls,
+    dialer: campaignDialer,
+    now,
+    agentOf: async (userId) => {
+      if (!acd) throw Conflict('Call distribution is not running on this server');
+      return (await acd.desk(userId)).agent;
+    },
+  });
 
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
@@ -103,6 +116,7 @@ export function createApp(deps: TAppDeps): TApp {
     ...referenceRoutes(prisma),
     ...campaignRoutes(createCampaignService({ prisma, sql, defaultCallerId: config.telephony.outboundCallerId, dialer: campaignDialer, now })),
     ...campaignCallRoutes(campaignCalls),
+    ...previewRoutes(preview),
     ...surveyRoutes(createSurveyService({ prisma })),
     ...telephonyRoutes,
     ...(acd ? acdRoutes(acd) : []),

@@ -63,6 +63,7 @@ export const en = {
   reasons: {
     inbound_call: 'Inbound call',
     outbound_call: 'Outbound call',
+    campaign_preview: 'Campaign contact preview',
     callback: 'Call-back',
     caller_identification: 'Identifying a caller',
     grievance_follow_up: 'Grievance follow-up',
@@ -364,6 +365,19 @@ export const en = {
     saved: 'Saved',
     answerRefused: 'The answer was not saved',
     outcome: 'Outcome for the campaign',
+    preview: {
+      title: 'Preview campaigns',
+      next: 'Open the next contact',
+      due: 'contacts due: {{count}}',
+      closed: 'outside its calling hours',
+      dial: 'Dial',
+      skip: 'Skip for now',
+      goReady: 'Go ready to dial: the person who answers comes straight to you.',
+      dialling: 'Dialling…',
+      diallingHint: 'When the person answers, the call comes straight to you.',
+      notReached: 'The last contact was not reached: {{outcome}}. Open the next one.',
+      outcomes: { busy: 'busy', no_answer: 'no answer', failed: 'the call failed', congestion: 'network busy', machine: 'an answering machine', abandoned: 'hung up before you came on' },
+    },
     outcomes: {
       completed: 'Completed: every question asked',
       partial: 'Partly completed',

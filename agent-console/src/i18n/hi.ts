@@ -62,6 +62,7 @@ export const hi: TTranslation = {
   reasons: {
     inbound_call: 'आने वाली कॉल',
     outbound_call: 'बाहर जाने वाली कॉल',
+    campaign_preview: 'अभियान संपर्क पूर्वावलोकन',
     callback: 'कॉल-बैक',
     caller_identification: 'कॉलर की पहचान',
     grievance_follow_up: 'शिकायत का फ़ॉलो-अप',
@@ -363,6 +364,19 @@ export const hi: TTranslation = {
     saved: 'सहेजा गया',
     answerRefused: 'उत्तर सहेजा नहीं गया',
     outcome: 'अभियान का परिणाम',
+    preview: {
+      title: 'पूर्वावलोकन अभियान',
+      next: 'अगला संपर्क खोलें',
+      due: 'देय संपर्क: {{count}}',
+      closed: 'कॉल के समय से बाहर',
+      dial: 'कॉल करें',
+      skip: 'अभी छोड़ें',
+      goReady: 'कॉल करने के लिए तैयार हों: उत्तर देने वाला व्यक्ति सीधे आपसे जुड़ेगा।',
+      dialling: 'कॉल की जा रही है…',
+      diallingHint: 'व्यक्ति के उत्तर देते ही कॉल सीधे आपसे जुड़ेगी।',
+      notReached: 'पिछले संपर्क से बात नहीं हो सकी: {{outcome}}। अगला संपर्क खोलें।',
+      outcomes: { busy: 'व्यस्त', no_answer: 'उत्तर नहीं मिला', failed: 'कॉल विफल', congestion: 'नेटवर्क व्यस्त', machine: 'आंसरिंग मशीन', abandoned: 'आपके जुड़ने से पहले फ़ोन रख दिया' },
+    },
     outcomes: {
       completed: 'पूरा: सभी प्रश्न पूछे गए',
       partial: 'आंशिक रूप से पूरा',

@@ -12,7 +12,7 @@ import type { TAcdStore, TAgentRow, TQueueEventType, TQueueRow } from './acd.sto
 import { systemClock, type TAcdClock } from './clock.js';
 import { HandlingTimes } from './handling-times.js';
 import { LiveCalls, type TLiveConnection, type TLiveOffer } from './live.js';
-import { agentEndpoint, callbackEntryId, type TAgentProfile, type TAgentStatus, type TPlacedCall, type TQueueDef, type TWaitingCall } from './model.js';
+import { agentEndpoint, callbackEntryId, personalSkill, type TAgentProfile, type TAgentStatus, type TPlacedCall, type TQueueDef, type TWaitingCall } from './model.js';
 import { AgentPresence } from './presence.js';
 import { DailyQueueStats, startOfDayInIndia } from './queue-stats.js';
 import { planRebuild } from './rebuild.js';
@@ -38,7 +38,7 @@ const BOOKED_STEP_MS = 6 * 3_600_000;
 
 /** profile of a `users` row: languages and extra skills are both routing skills */
 function profileOf(row: TAgentRow): TAgentProfile {
-  return { userId: row.userId, username: row.username, displayName: row.displayName, skills: [...row.languages, ...row.skills] };
+  return { userId: row.userId, username: row.username, displayName: row.displayName, skills: [...row.languages, ...row.skills, personalSkill(row.username)] };
 }
 
 function queueDefOf(row: TQueueRow): TQueueDef {

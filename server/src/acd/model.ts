@@ -68,6 +68,14 @@ export interface TAgentStatus extends TAgentProfile {
   entryId: string | null;
 }
 
+/**
+ * A skill every agent has alone: a call that asks for it (a contact the agent chose to dial from
+ * a preview campaign) is routed to that agent and nobody else.
+ */
+export function personalSkill(username: string): string {
+  return `agent:${username}`;
+}
+
 /** an agent endpoint as telephony dials it */
 export function agentEndpoint(username: string): string {
   return `agent:${username}`;

@@ -1,7 +1,7 @@
 import type { TAgentDesk, TAgentView, TConnectedCallView, TOfferView, TQueueStatsView } from './acd.schemas.js';
 import { expectedWaitSec, type HandlingTimes } from './handling-times.js';
 import type { LiveCalls, TLiveConnection, TLiveOffer } from './live.js';
-import type { TAgentStatus } from './model.js';
+import { personalSkill, type TAgentStatus } from './model.js';
 import type { DailyQueueStats } from './queue-stats.js';
 import type { AcdRouter } from './router.js';
 
@@ -12,7 +12,8 @@ export function agentView(agent: TAgentStatus, live: LiveCalls, present: boolean
     userId: agent.userId,
     username: agent.username,
     displayName: agent.displayName,
-    skills: [...agent.skills],
+    // the personal skill routes; it is not something a supervisor assigns or needs to read
+    skills: agent.skills.filter((skill) => skill !== personalSkill(agent.username)),
     state: agent.state,
     reason: agent.reason,
     since: iso(agent.since),

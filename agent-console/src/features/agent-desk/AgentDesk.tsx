@@ -4,13 +4,16 @@ import { acdLive, useAcdLive } from '../../realtime/acd-live.js';
 import { Alert } from '../../ui/Alert.js';
 import { Loading } from '../../ui/Loading.js';
 import { useCampaignCall } from '../campaign-call/campaign-call.api.js';
+import { CampaignPreview } from '../campaign-call/CampaignPreview.js';
 import { CampaignScript } from '../campaign-call/CampaignScript.js';
+import { dialledCall } from '../campaign-call/preview.api.js';
 import { LookupWorkspace } from '../lookup/LookupWorkspace.js';
 import { activeCallOf } from './active-call.js';
 import { callContext, useCallContext } from './call-context.js';
 import { CallerScreenPop } from './CallerScreenPop.js';
 import { CallPanel } from './CallPanel.js';
 import { IncomingCall } from './IncomingCall.js';
+import { acceptCall, useDeskAction } from './desk.api.js';
 import { StatePanel } from './StatePanel.js';
 import { WrapUpForm } from './WrapUpForm.js';
 
@@ -27,6 +30,16 @@ export function AgentDesk() {
   const context = useCallContext(active?.callId ?? null);
   // a campaign placed this call: its script and questions go above the household
   const campaign = useCampaignCall(active?.callId ?? null).data ?? null;
+
+  // the citizen the agent dialled from a preview answered: the offer is theirs already
+  const accept = useDeskAction(acceptCall);
+  const { mutate: acceptNow } = accept;
+  const offeredCallId = desk?.offer?.callId ?? null;
+  useEffect(() => {
+    if (!offeredCallId || offeredCallId !== dialledCall.get()) return;
+    dialledCall.set(null);
+    acceptNow(undefined);
+  }, [offeredCallId, acceptNow]);
 
   // what the offer says about the caller outlives the offer (wrap-up repeats none of it)
   const { callId, caller, queue, queueName, householdId } = active ?? {};
@@ -76,7 +89,10 @@ export function AgentDesk() {
       ) : active ? (
         <Alert tone="info" title={t('desk.pop.callbackRinging')} />
       ) : (
-        <LookupWorkspace defaultReason="caller_identification" />
+        <>
+          {desk ? <CampaignPreview agentState={desk.agent.state} /> : null}
+          <LookupWorkspace defaultReason="caller_identification" />
+        </>
       )}
     </>
   );

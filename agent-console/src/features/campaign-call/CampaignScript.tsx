@@ -45,9 +45,18 @@ export function CampaignScript({ call }: { call: TCampaignCall }) {
         ) : null}
         {call.survey ? (
           <ol className="campaign-script__questions" data-testid="campaign-questions">
-            {call.survey.questions.map((q) => (
-              <QuestionItem key={q.key} callId={call.callId} question={q} saved={call.answers[q.key]} language={language} />
-            ))}
+            {call.survey.questions.map((q) =>
+              // previewed before the call: the questions to come, nothing to answer yet
+              call.callId === null ? (
+                <li key={q.key} className="campaign-question">
+                  <p className="campaign-question__text" lang={language}>
+                    {q.text[language]}
+                  </p>
+                </li>
+              ) : (
+                <QuestionItem key={q.key} callId={call.callId} question={q} saved={call.answers[q.key]} language={language} />
+              ),
+            )}
           </ol>
         ) : (
           <p className="muted">{t('campaignCall.noSurvey')}</p>

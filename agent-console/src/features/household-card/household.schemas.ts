@@ -104,6 +104,7 @@ export type THouseholdCard = z.infer<typeof ZHouseholdCard>;
 export const VIEW_REASONS = [
   'inbound_call',
   'outbound_call',
+  'campaign_preview',
   'callback',
   'caller_identification',
   'grievance_follow_up',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const VIEW_REASONS = [
   'inbound_call',
   'outbound_call',
+  'campaign_preview',
   'callback',
   'grievance_follow_up',
   'application_follow_up',

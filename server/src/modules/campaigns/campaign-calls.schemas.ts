@@ -24,7 +24,7 @@ export const ZCampaignCallQuestion = z.object({
 
 export const ZCampaignCall = z
   .object({
-    callId: z.string(),
+    callId: z.string().nullable().meta({ description: 'null while the agent previews the contact before dialling' }),
     campaign: z.object({ id: z.number().int(), name: z.string(), mode: z.string(), schemeCode: z.string().nullable(), schemeName: ZTexts.nullable() }),
     contact: z.object({ id: z.number().int(), stratum: z.string(), status: z.string(), attemptNo: z.number().int(), residentId: z.number().int(), householdId: z.number().int() }),
     resident: z.object({ nameEn: z.string(), nameHi: z.string(), gender: z.string(), age: z.number().int(), language: z.string(), village: z.string() }),

@@ -11,7 +11,9 @@ import { type TCampaignAnswers, type TCampaignCall, type TCampaignCallOutcome } 
 export type TAgentCallOf = (userId: number) => Promise<{ callId: string | null; displayName: string } | null>;
 
 interface TCallRow {
-  attempt_id: number;
+  /** null for a contact previewed before any call */
+  attempt_id: number | null;
+  contact_attempts: number;
   attempt_no: number;
   contact_id: number;
   stratum: string;
@@ -43,27 +45,40 @@ interface TCallRow {
   district_hi: string;
 }
 
-// A campaign call's row names its contact (the dialer links it before the agents hear of it); the
-// attempt is the one that placed this call, else the contact's latest.
-const CALL_SQL = `
-  SELECT a.id AS attempt_id, a.attempt_no, c.id AS contact_id, c.stratum, c.status::text AS contact_status, c.resident_id, c.household_id, c.enrolment_id,
-         k.id AS campaign_id, k.name AS campaign_name, k.mode::text AS mode, k.scheme_code, s.name_en AS scheme_en, s.name_hi AS scheme_hi,
-         v.id AS survey_id, v.code AS survey_code, v.version AS survey_version, v.title AS survey_title, v.title_hi AS survey_title_hi, v.definition,
-         r.name_en, r.name_hi, r.gender::text AS gender, r.birth_date, r.language::text AS language,
-         h.village, b.name AS block_en, b.name_hi AS block_hi, d.name AS district_en, d.name_hi AS district_hi
-    FROM calls l
-    JOIN campaign_contacts c ON c.id = l.campaign_contact_id
-    JOIN LATERAL (
-      SELECT id, attempt_no FROM campaign_attempts WHERE contact_id = c.id ORDER BY (call_id = l.id) DESC NULLS LAST, attempt_no DESC LIMIT 1
-    ) a ON true
+const CONTEXT_COLUMNS = `
+  c.id AS contact_id, c.stratum, c.status::text AS contact_status, c.attempts AS contact_attempts, c.resident_id, c.household_id, c.enrolment_id,
+  k.id AS campaign_id, k.name AS campaign_name, k.mode::text AS mode, k.scheme_code, s.name_en AS scheme_en, s.name_hi AS scheme_hi,
+  v.id AS survey_id, v.code AS survey_code, v.version AS survey_version, v.title AS survey_title, v.title_hi AS survey_title_hi, v.definition,
+  r.name_en, r.name_hi, r.gender::text AS gender, r.birth_date, r.language::text AS language,
+  h.village, b.name AS block_en, b.name_hi AS block_hi, d.name AS district_en, d.name_hi AS district_hi`;
+
+const CONTEXT_JOINS = `
     JOIN campaigns k ON k.id = c.campaign_id
     LEFT JOIN schemes s ON s.code = k.scheme_code
     LEFT JOIN surveys v ON v.id = k.survey_id
     JOIN residents r ON r.id = c.resident_id
     JOIN households h ON h.id = c.household_id
     JOIN blocks b ON b.id = h.block_id
-    JOIN districts d ON d.lgd_code = h.district_code
+    JOIN districts d ON d.lgd_code = h.district_code`;
+
+// A campaign call's row names its contact (the dialer links it before the agents hear of it); the
+// attempt is the one that placed this call, else the contact's latest.
+const CALL_SQL = `
+  SELECT a.id AS attempt_id, a.attempt_no, ${CONTEXT_COLUMNS}
+    FROM calls l
+    JOIN campaign_contacts c ON c.id = l.campaign_contact_id
+    JOIN LATERAL (
+      SELECT id, attempt_no FROM campaign_attempts WHERE contact_id = c.id ORDER BY (call_id = l.id) DESC NULLS LAST, attempt_no DESC LIMIT 1
+    ) a ON true
+    ${CONTEXT_JOINS}
    WHERE l.id = $1::uuid`;
+
+/** a contact before anyone calls them (preview mode): the attempt is the one the agent would make */
+const CONTACT_SQL = `
+  SELECT NULL::int AS attempt_id, c.attempts + 1 AS attempt_no, ${CONTEXT_COLUMNS}
+    FROM campaign_contacts c
+    ${CONTEXT_JOINS}
+   WHERE c.id = $1`;
 
 /**
  * Marks a call as the campaign contact's: the call row gets the campaign, the contact and their
@@ -216,65 +231,82 @@ export function createCampaignCallService(deps: { sql: TSqlPool; audit: TAuditLo
     return Object.fromEntries(rows.map((r) => [r.question_key, r.answer]));
   }
 
+  async function view(row: TCallRow, callId: string | null, agentName: string): Promise<TCampaignCall> {
+    const { rows: payments } = await sql.query<{ amount_paise: number; period: Date; status: string }>({
+      name: 'campaign-call-last-payment',
+      text: LAST_PAYMENT_SQL,
+      values: [row.enrolment_id, row.resident_id, row.scheme_code],
+    });
+    const payment = payments[0];
+    const common = { agentName, village: row.village, campaign: row.campaign_name };
+    const vars: { hi: Record<string, TVarValue>; en: Record<string, TVarValue> } = {
+      hi: {
+        ...common,
+        name: row.name_hi,
+        block: row.block_hi,
+        district: row.district_hi,
+        scheme: row.scheme_hi ?? row.campaign_name,
+        lastPayment: payment ? { amount: payment.amount_paise > 0 ? rupees(payment.amount_paise) : null, date: monthOf(payment.period, 'hi-IN'), status: PAYMENT_STATUS[payment.status]?.hi ?? payment.status } : null,
+      },
+      en: {
+        ...common,
+        name: row.name_en,
+        block: row.block_en,
+        district: row.district_en,
+        scheme: row.scheme_en ?? row.campaign_name,
+        lastPayment: payment ? { amount: payment.amount_paise > 0 ? rupees(payment.amount_paise) : null, date: monthOf(payment.period, 'en-IN'), status: PAYMENT_STATUS[payment.status]?.en ?? payment.status } : null,
+      },
+    };
+    const survey = surveyOf(row);
+    const { rows: given } = callId
+      ? await sql.query<{ outcome: TCampaignCallOutcome }>({ name: 'campaign-call-outcome', text: OUTCOME_GIVEN_SQL, values: [row.contact_id, callId] })
+      : { rows: [] };
+    return {
+      callId,
+      campaign: {
+        id: row.campaign_id,
+        name: row.campaign_name,
+        mode: row.mode,
+        schemeCode: row.scheme_code,
+        schemeName: row.scheme_en && row.scheme_hi ? { hi: row.scheme_hi, en: row.scheme_en } : null,
+      },
+      contact: { id: row.contact_id, stratum: row.stratum, status: row.contact_status, attemptNo: row.attempt_no, residentId: row.resident_id, householdId: row.household_id },
+      resident: { nameEn: row.name_en, nameHi: row.name_hi, gender: row.gender, age: ageAt(row.birth_date, now()), language: row.language, village: row.village },
+      survey:
+        survey && row.survey_id !== null
+          ? {
+              id: row.survey_id,
+              code: row.survey_code ?? '',
+              version: row.survey_version ?? 1,
+              title: { hi: row.survey_title_hi ?? '', en: row.survey_title ?? '' },
+              questions: survey.questions.map((q) => questionView(q, vars)),
+            }
+          : null,
+      script: survey ? { hi: render(survey.script.hi, 'hi', vars.hi), en: render(survey.script.en, 'en', vars.en) } : null,
+      answers: await savedAnswers(row.contact_id),
+      outcome: given[0]?.outcome ?? null,
+    };
+  }
+
   return {
     async get(callId: string, user: TAuthUser, ip?: string): Promise<TCampaignCall> {
       const { displayName } = await guard(callId, user);
       const row = await find(callId);
       if (!row) throw NotFound('Campaign call');
       await audit.record(user, { reason: 'outbound_call', callId }, [{ action: 'campaign_call.view', subjectType: 'resident', subjectId: String(row.resident_id), details: { campaignId: row.campaign_id, contactId: row.contact_id } }], ip);
-      const { rows: payments } = await sql.query<{ amount_paise: number; period: Date; status: string }>({
-        name: 'campaign-call-last-payment',
-        text: LAST_PAYMENT_SQL,
-        values: [row.enrolment_id, row.resident_id, row.scheme_code],
-      });
-      const payment = payments[0];
-      const agentName = displayName ?? user.username;
-      const common = { agentName, village: row.village, campaign: row.campaign_name };
-      const vars: { hi: Record<string, TVarValue>; en: Record<string, TVarValue> } = {
-        hi: {
-          ...common,
-          name: row.name_hi,
-          block: row.block_hi,
-          district: row.district_hi,
-          scheme: row.scheme_hi ?? row.campaign_name,
-          lastPayment: payment ? { amount: payment.amount_paise > 0 ? rupees(payment.amount_paise) : null, date: monthOf(payment.period, 'hi-IN'), status: PAYMENT_STATUS[payment.status]?.hi ?? payment.status } : null,
-        },
-        en: {
-          ...common,
-          name: row.name_en,
-          block: row.block_en,
-          district: row.district_en,
-          scheme: row.scheme_en ?? row.campaign_name,
-          lastPayment: payment ? { amount: payment.amount_paise > 0 ? rupees(payment.amount_paise) : null, date: monthOf(payment.period, 'en-IN'), status: PAYMENT_STATUS[payment.status]?.en ?? payment.status } : null,
-        },
-      };
-      const survey = surveyOf(row);
-      const { rows: given } = await sql.query<{ outcome: TCampaignCallOutcome }>({ name: 'campaign-call-outcome', text: OUTCOME_GIVEN_SQL, values: [row.contact_id, callId] });
-      return {
-        callId,
-        campaign: {
-          id: row.campaign_id,
-          name: row.campaign_name,
-          mode: row.mode,
-          schemeCode: row.scheme_code,
-          schemeName: row.scheme_en && row.scheme_hi ? { hi: row.scheme_hi, en: row.scheme_en } : null,
-        },
-        contact: { id: row.contact_id, stratum: row.stratum, status: row.contact_status, attemptNo: row.attempt_no, residentId: row.resident_id, householdId: row.household_id },
-        resident: { nameEn: row.name_en, nameHi: row.name_hi, gender: row.gender, age: ageAt(row.birth_date, now()), language: row.language, village: row.village },
-        survey:
-          survey && row.survey_id !== null
-            ? {
-                id: row.survey_id,
-                code: row.survey_code ?? '',
-                version: row.survey_version ?? 1,
-                title: { hi: row.survey_title_hi ?? '', en: row.survey_title ?? '' },
-                questions: survey.questions.map((q) => questionView(q, vars)),
-              }
-            : null,
-        script: survey ? { hi: render(survey.script.hi, 'hi', vars.hi), en: render(survey.script.en, 'en', vars.en) } : null,
-        answers: await savedAnswers(row.contact_id),
-        outcome: given[0]?.outcome ?? null,
-      };
+      return view(row, callId, displayName ?? user.username);
+    },
+
+    /**
+     * A contact as the agent previews it before dialling: the same script and questions, no
+     * call yet. The caller (the preview service) has checked the contact is this agent's to see.
+     */
+    async preview(contactId: number, user: TAuthUser, displayName: string, ip?: string): Promise<TCampaignCall> {
+      const { rows } = await sql.query<TCallRow>({ name: 'campaign-contact-context', text: CONTACT_SQL, values: [contactId] });
+      const row = rows[0];
+      if (!row) throw NotFound('Campaign contact');
+      await audit.record(user, { reason: 'campaign_preview' }, [{ action: 'campaign_contact.preview', subjectType: 'resident', subjectId: String(row.resident_id), details: { campaignId: row.campaign_id, contactId } }], ip);
+      return view(row, null, displayName);
     },
 
     /** stores each answer the moment the agent gives it; all are checked before any is written */

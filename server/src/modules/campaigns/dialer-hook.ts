@@ -8,4 +8,6 @@ export type { TCampaignStatus } from './lifecycle.js';
  */
 export interface TCampaignDialerHook {
   campaignChanged(campaignId: number, status: TCampaignStatus): Promise<void>;
+  /** preview mode: the agent dials the contact they have read; null when it is no longer there to dial */
+  dialNow?(contactId: number, agent: { userId: number; username: string }): Promise<{ callId: string; attemptId: number } | null>;
 }

@@ -107,6 +107,17 @@ export function createContactStore(sql: TSqlPool) {
       return rows.map((r) => ({ contactId: r.id, attemptNo: r.attempts + 1 }));
     },
 
+    /** the attempt a contact waiting to be dialled would be next; null when it is not waiting */
+    async nextAttemptNo(contactId: number): Promise<number | null> {
+      const { rows } = await sql.query<{ attempts: number }>(`SELECT attempts FROM campaign_contacts WHERE id = $1 AND status = 'pending'`, [contactId]);
+      return rows[0] ? rows[0].attempts + 1 : null;
+    },
+
+    /** the agent who placed an attempt (preview mode) */
+    async attemptAgent(attemptId: number, userId: number): Promise<void> {
+      await sql.query(`UPDATE campaign_attempts SET agent_id = $2 WHERE id = $1`, [attemptId, userId]);
+    },
+
     /** claims one attempt of a running campaign's contact; null when it is not (or no longer) this attempt's to make */
     async claim(contactId: number, attemptNo: number, now: Date): Promise<TClaimedDial | null> {
       const { rows } = await sql.query<{ attempt_id: number; campaign_id: number; phone: string; caller_id: string }>(

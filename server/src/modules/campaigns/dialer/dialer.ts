@@ -4,7 +4,7 @@ import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
 import type { Logger } from '../../../logger.js';
 import type { TOriginateRequest, TTelephonyEvent } from '../../../telephony/port.js';
 import type { TCampaignDialerHook, TCampaignStatus } from '../dialer-hook.js';
-import type { TContactStore, TRunningCampaign } from './contact-store.js';
+import type { TClaimedDial, TContactStore, TRunningCampaign } from './contact-store.js';
 
 export const DIAL_QUEUE = 'campaign-dial';
 
@@ -23,8 +23,8 @@ export interface TDialerOptions {
   originate: (request: TOriginateRequest) => Promise<void>;
   /** ends a call (an answering machine) */
   hangup: (callId: string) => Promise<void>;
-  /** hands a person who answered to the campaign's agents (the ACD queue) */
-  connect: (call: { callId: string; phone: string; contactId: number; campaign: TRunningCampaign }) => Promise<void>;
+  /** hands a person who answered to the campaign's agents (the ACD queue), or to the agent who dialled them */
+  connect: (call: { callId: string; phone: string; contactId: number; campaign: TRunningCampaign; agent: TDialingAgent | null }) => Promise<void>;
   /** how many calls the campaign may have in the air now (ready agents, or IVR lines) */
   capacity: (campaign: TRunningCampaign) => Promise<number>;
   logger: Logger;
@@ -39,6 +39,12 @@ export interface TDialerOptions {
   lockDurationMs?: number;
   /** BullMQ's key prefix (separate installations, or tests, on one Redis) */
   prefix?: string;
+}
+
+/** the agent who chose to dial a contact (preview mode) */
+export interface TDialingAgent {
+  userId: number;
+  username: string;
 }
 
 /** a failed call's reason, as the retry rules name it */
@@ -62,7 +68,10 @@ export class CampaignDialer implements TCampaignDialerHook {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
   /** calls this process placed and has not yet heard the end of: call id → attempt */
-  private readonly pending = new Map<string, { attemptId: number; contactId: number; phone: string; campaignId: number; stage: TCallStage; bridged: boolean }>();
+  private readonly pending = new Map<
+    string,
+    { attemptId: number; contactId: number; phone: string; campaignId: number; stage: TCallStage; bridged: boolean; agent: TDialingAgent | null }
+  >();
   private readonly now: () => Date;
 
   constructor(private readonly options: TDialerOptions) {
@@ -110,18 +119,41 @@ export class CampaignDialer implements TCampaignDialerHook {
   }
 
   private async dial(job: Job<TDialJob>): Promise<void> {
-    const { store, logger } = this.options;
+    const { store } = this.options;
     const claim = await store.claim(job.data.contactId, job.data.attemptNo, this.now());
     // already dialled by another job or worker, paused, or concluded meanwhile
     if (!claim) return;
+    await this.place(claim, null);
+  }
+
+  /**
+   * Preview mode: the agent has read the contact's card and dials. The same claim as a dial job
+   * (one attempt per contact, a running campaign only), and the person who answers is handed to
+   * that agent alone. Null when the contact is no longer there to dial.
+   */
+  async dialNow(contactId: number, agent: TDialingAgent): Promise<{ callId: string; attemptId: number } | null> {
+    const attemptNo = await this.options.store.nextAttemptNo(contactId);
+    if (attemptNo === null) return null;
+    const claim = await this.options.store.claim(contactId, attemptNo, this.now());
+    if (!claim) return null;
+    await this.options.store.attemptAgent(claim.attemptId, agent.userId);
+    const callId = await this.place(claim, agent);
+    return callId ? { callId, attemptId: claim.attemptId } : null;
+  }
+
+  /** places a claimed attempt's call; null when the provider refused it (the attempt is failed) */
+  private async place(claim: TClaimedDial, agent: TDialingAgent | null): Promise<string | null> {
+    const { store, logger } = this.options;
     const callId = randomUUID();
-    this.pending.set(callId, { attemptId: claim.attemptId, contactId: claim.contactId, phone: claim.phone, campaignId: claim.campaignId, stage: 'ringing', bridged: false });
+    this.pending.set(callId, { attemptId: claim.attemptId, contactId: claim.contactId, phone: claim.phone, campaignId: claim.campaignId, stage: 'ringing', bridged: false, agent });
     try {
       await this.options.originate({ callId, to: claim.phone, callerId: claim.callerId, timeoutSec: this.options.ringTimeoutSec ?? 30, detectMachine: true });
+      return callId;
     } catch (error) {
       this.pending.delete(callId);
       logger.warn({ err: error, contactId: claim.contactId }, 'the provider refused the call');
       await store.finishAttempt(claim.attemptId, 'failed', this.now(), null);
+      return null;
     }
   }
 
@@ -150,7 +182,7 @@ export class CampaignDialer implements TCampaignDialerHook {
           (async () => {
             await store.finishAttempt(call.attemptId, 'answered', at, event.callId);
             const campaign = await store.campaign(call.campaignId);
-            if (campaign) await this.options.connect({ callId: event.callId, phone: call.phone, contactId: call.contactId, campaign });
+            if (campaign) await this.options.connect({ callId: event.callId, phone: call.phone, contactId: call.contactId, campaign, agent: call.agent });
           })(),
         );
         return;

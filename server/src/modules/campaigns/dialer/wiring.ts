@@ -1,6 +1,7 @@
 import type { TSqlPool } from '@samvad/db';
 import { Redis } from 'ioredis';
 import type { AcdService } from '../../../acd/acd.service.js';
+import { personalSkill } from '../../../acd/model.js';
 import type { Logger } from '../../../logger.js';
 import type { TelephonyService } from '../../../telephony/telephony.service.js';
 import { linkCampaignCall } from '../campaign-calls.service.js';
@@ -9,6 +10,7 @@ import { CampaignDialer } from './dialer.js';
 
 /** a campaign's answered calls wait ahead of the helpline's callers: the person did not ask to call */
 const CAMPAIGN_PRIORITY = 5;
+const PREVIEW_PRIORITY = 9;
 
 /**
  * The dialer as the server runs it: calls through the telephony service, answered people handed
@@ -31,7 +33,7 @@ export function createServerDialer(deps: { redisUrl: string; sql: TSqlPool; tele
     store: createContactStore(sql),
     originate: (request) => telephony.originate(request),
     hangup: (callId) => telephony.provider.hangup(callId),
-    connect: async ({ callId, phone, contactId, campaign }) => {
+    connect: async ({ callId, phone, contactId, campaign, agent }) => {
       const code = campaign.queueId === null ? null : await queueCode(campaign.queueId);
       if (!code) {
         logger.error({ campaignId: campaign.id }, 'a campaign call was answered but the campaign has no queue; hanging up');
@@ -40,7 +42,9 @@ export function createServerDialer(deps: { redisUrl: string; sql: TSqlPool; tele
       }
       // the agent's desk finds the contact, its script and its household through the call row
       if (!(await linkCampaignCall(sql, { callId, contactId }))) logger.warn({ callId, contactId }, 'the campaign call has no call row yet; the agent sees no script');
-      await acd.enqueue({ callId, caller: phone }, { queue: code, skills: [], priority: CAMPAIGN_PRIORITY });
+      // a contact an agent chose to dial waits for that agent alone, ahead of everyone
+      const target = agent ? { skills: [personalSkill(agent.username)], priority: PREVIEW_PRIORITY } : { skills: [], priority: CAMPAIGN_PRIORITY };
+      await acd.enqueue({ callId, caller: phone }, { queue: code, ...target });
     },
     capacity: async (campaign: TRunningCampaign) => {
       if (campaign.mode === 'ivr' || campaign.queueId === null) return 0;
