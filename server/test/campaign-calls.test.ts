@@ -217,6 +217,16 @@ describe('survey definitions', () => {
     expect(second.body.version).toBe(2);
   });
 
+  it('lists a survey stored in a form it cannot read, and names it when asked for, rather than failing', async () => {
+    const odd = await ctx.prisma.survey.create({ data: { code: `odd-${randomUUID().slice(0, 8)}`, title: 'Odd', titleHi: 'अजीब', definition: { surveyId: 1, questions: [{ key: 'a' }, { key: 'b' }] } } });
+    const list = await request(ctx.app).get('/api/surveys').set(auth(supervisor));
+    expect(list.status).toBe(200);
+    expect(list.body.surveys.find((s: { id: number }) => s.id === odd.id)).toMatchObject({ questionCount: 2 });
+    const one = await request(ctx.app).get(`/api/surveys/${odd.id}`).set(auth(supervisor));
+    expect(one.status).toBe(409);
+    expect(one.body.error.message).toContain('cannot read');
+  });
+
   it('refuses a template Handlebars cannot read, duplicate keys, and an agent', async () => {
     const broken = await request(ctx.app).post('/api/surveys').set(auth(supervisor)).send({ code: 'broken-one', title: 'Broken', titleHi: 'टूटा', definition: definition('Hello {{#if name}}') });
     expect(broken.status).toBe(400);

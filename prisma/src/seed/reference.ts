@@ -136,6 +136,8 @@ export interface Survey {
   version: number;
   title: string;
   titleHi: string;
+  /** fixed, so two seeds from one seed value are the same to the byte */
+  createdAt: string;
   definition: unknown;
 }
 
@@ -274,7 +276,7 @@ function loadDepartments(dir: string): Department[] {
 
 function loadSurveys(dir: string): Survey[] {
   const rows = JSON.parse(readFileSync(`${dir}/surveys.json`, 'utf8')) as Survey[];
-  for (const r of rows) if (!Number.isInteger(r.id) || !r.code || !r.title || !r.titleHi || !r.definition) throw new Error(`surveys.json: survey ${r.code ?? '?'} is incomplete`);
+  for (const r of rows) if (!Number.isInteger(r.id) || !r.code || !r.title || !r.titleHi || !r.definition || Number.isNaN(Date.parse(r.createdAt))) throw new Error(`surveys.json: survey ${r.code ?? '?'} is incomplete`);
   return rows;
 }
 

@@ -89,8 +89,8 @@ export const queuesTable: TableSpec<Queue> = {
 
 export const surveysTable: TableSpec<Survey> = {
   table: 'surveys',
-  columns: ['id', 'code', 'version', 'title', 'title_hi', 'definition'],
-  line: (s) => line([s.id, s.code, s.version, s.title, s.titleHi, JSON.stringify(s.definition)]),
+  columns: ['id', 'code', 'version', 'title', 'title_hi', 'definition', 'created_at'],
+  line: (s) => line([s.id, s.code, s.version, s.title, s.titleHi, JSON.stringify(s.definition), s.createdAt]),
 };
 
 export const usersTable: TableSpec<UserRow> = {

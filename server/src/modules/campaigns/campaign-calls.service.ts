@@ -223,7 +223,9 @@ export function createCampaignCallService(deps: { sql: TSqlPool; audit: TAuditLo
   }
 
   function surveyOf(row: TCallRow): TStoredSurvey | null {
-    return row.definition === null ? null : ZStoredSurvey.parse(row.definition);
+    // a survey stored in a form the desk cannot read shows as none, not as a broken desk
+    const parsed = row.definition === null ? null : ZStoredSurvey.safeParse(row.definition);
+    return parsed?.success ? parsed.data : null;
   }
 
   async function savedAnswers(contactId: number): Promise<Record<string, string | number | boolean>> {
@@ -282,7 +284,7 @@ export function createCampaignCallService(deps: { sql: TSqlPool; audit: TAuditLo
               questions: survey.questions.map((q) => questionView(q, vars)),
             }
           : null,
-      script: survey ? { hi: render(survey.script.hi, 'hi', vars.hi), en: render(survey.script.en, 'en', vars.en) } : null,
+      script: survey?.script ? { hi: render(survey.script.hi, 'hi', vars.hi), en: render(survey.script.en, 'en', vars.en) } : null,
       answers: await savedAnswers(row.contact_id),
       outcome: given[0]?.outcome ?? null,
     };

@@ -46,7 +46,7 @@ export const SURVEY_QUESTION_TYPES = ['single', 'yesno', 'rating', 'number', 'vo
 
 export const ZStoredSurvey = z
   .object({
-    script: ZAgentText.meta({ description: 'the opening the agent reads; Handlebars with the resident\'s data (name, village, scheme, lastPayment …)' }),
+    script: ZAgentText.optional().meta({ description: 'the opening the agent reads; Handlebars with the resident\'s data (name, village, scheme, lastPayment …); an IVR-only survey needs none' }),
     questions: z.array(ZStoredQuestion).min(1).max(30),
     thanks: ZPrompt,
   })
@@ -65,8 +65,8 @@ export function templateProblems(definition: TStoredSurvey): { field: string; me
     const error = checkTemplate(template);
     if (error) problems.push({ field, message: error });
   };
-  check('definition.script.hi', definition.script.hi);
-  check('definition.script.en', definition.script.en);
+  check('definition.script.hi', definition.script?.hi);
+  check('definition.script.en', definition.script?.en);
   definition.questions.forEach((q, i) => {
     check(`definition.questions.${i}.ask.hi`, q.ask?.hi);
     check(`definition.questions.${i}.ask.en`, q.ask?.en);
