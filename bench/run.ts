@@ -15,6 +15,7 @@ import { benchIvrCallers } from './ivr-callers.js';
 import { benchInterpreter } from './ivr-interpreter.js';
 import { benchScreenPopBrowser } from './screen-pop-browser.js';
 import { benchCalls } from './telephony-calls.js';
+import { benchImport } from './src/import.js';
 
 // npm run bench [-- --households 1000000 --reuse --duration 20 --only seed,screen-pop,nearby]
 // Seeds a dedicated database (samvad_bench), then measures what --only names (everything by
@@ -35,9 +36,10 @@ const ALL = [
   'screen-pop-browser',
   'campaigns-dialer',
   'campaigns-sampling',
+  'import',
 ] as const;
 /** the benchmarks that read the seeded database */
-const NEED_DATA = new Set<string>(['screen-pop', 'nearby', 'telephony', 'telephony-ari', 'ivr-callers', 'screen-pop-browser']);
+const NEED_DATA = new Set<string>(['screen-pop', 'nearby', 'telephony', 'telephony-ari', 'ivr-callers', 'screen-pop-browser', 'import']);
 
 const { values } = parseArgs({
   options: {
@@ -52,6 +54,7 @@ const { values } = parseArgs({
     'ari-calls': { type: 'string', default: '200' },
     'ivr-callers': { type: 'string', default: '500' },
     'pop-calls': { type: 'string', default: '100' },
+    'import-rows': { type: 'string', default: '100000' },
   },
 });
 const households = Number(values.households);
@@ -214,6 +217,13 @@ async function main(): Promise<void> {
       `sampling: ${figures.sampled} of ${figures.rows} rows in ${figures.strata} strata in ${figures.samplingSeconds.first} s (best ${figures.samplingSeconds.best} s, streamed with generation ${figures.streamedWithGenerationSeconds} s); goal < ${figures.goalSeconds} s ${figures.meetsGoal ? 'met' : 'MISSED'}`,
     );
     writeResult('campaigns-sampling', { ...figures, goals: { seconds: figures.goalSeconds } });
+  }
+  if (only.has('import')) {
+    const figures = await benchImport(benchUrl, Number(values['import-rows']));
+    log(
+      `beneficiary import: ${figures.rows} rows (${figures.fileMb} MB) in ${figures.seconds} s = ${figures.rowsPerSecond} rows/s, peak RSS ${figures.peakRssMb} MB (+${figures.rssGrowthMb} MB over the baseline, heap ${figures.peakHeapUsedMb} MB), report ${figures.report.lines} lines in ${figures.report.seconds} s; goal growth < ${figures.goals.rssGrowthMbBelow} MB ${figures.meetsGoal ? 'met' : 'MISSED'}`,
+    );
+    writeResult('import', figures);
   }
 }
 

@@ -9,6 +9,8 @@ import { attachAcdRealtime } from '../../server/src/acd/acd.realtime.js';
 import { AcdService } from '../../server/src/acd/acd.service.js';
 import { PgAcdStore } from '../../server/src/acd/acd.store.js';
 import { createApp } from '../../server/src/app.js';
+import { startCampaignProgress } from '../../server/src/modules/campaigns/results.progress.js';
+import { createCampaignResultService } from '../../server/src/modules/campaigns/results.service.js';
 import { loadConfig } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
 import { linkCampaignCall } from '../../server/src/modules/campaigns/campaign-calls.service.js';
@@ -119,6 +121,9 @@ export async function startConsoleServer(): Promise<TConsoleServer> {
   const httpServer: Server = createServer(app);
   const io: TRealtimeServer = createRealtime({ httpServer, signer, logger, corsOrigins: [] });
   attachAcdRealtime(io, acd, logger);
+  // running campaigns' progress to supervisors, as main.ts wires it, on a quicker beat
+  const campaignResults = createCampaignResultService({ prisma, sql: pool, staffing: acd });
+  const progress = startCampaignProgress({ running: campaignResults.running, send: (update) => io.to(['role:supervisor', 'role:admin']).emit('campaign:progress', update), logger, intervalMs: 500 });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
 
@@ -171,6 +176,7 @@ export async function startConsoleServer(): Promise<TConsoleServer> {
       return dropped;
     },
     async close() {
+      progress.stop();
       await dialer.close();
       await acd.stop();
       // io.close() also closes the HTTP server

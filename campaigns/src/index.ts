@@ -19,6 +19,7 @@ export * from './pacing/abandonment.js';
 export * from './pacing/progressive.js';
 export * from './pacing/adapt-hard-limit.js';
 export * from './pacing/predictive-model.js';
+export * from './pacing/remaining-talk.js';
 export * from './pacing/predictive.js';
 export * from './pacing/pacers.js';
 

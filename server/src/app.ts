@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient, TSqlPool } from '@samvad/db';
+import type { Queue } from 'bullmq';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -22,11 +23,16 @@ import { previewRoutes } from './modules/campaigns/preview.routes.js';
 import { createPreviewService } from './modules/campaigns/preview.service.js';
 import { surveyRoutes } from './modules/surveys/surveys.routes.js';
 import { createSurveyService } from './modules/surveys/surveys.service.js';
+import { beneficiaryImportRoutes } from './modules/beneficiaries/beneficiaries.routes.js';
+import { createBeneficiaryImportService } from './modules/beneficiaries/import.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createTokenSigner, type TTokenSigner } from './modules/auth/tokens.js';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.js';
 import { createCampaignService } from './modules/campaigns/campaigns.service.js';
+import { QUEUE_BOARD_PATH, queueBoardAuth, queueBoardRouter, queueBoardRoutes } from './modules/campaigns/queue-board.js';
+import { campaignResultRoutes } from './modules/campaigns/results.routes.js';
+import { createCampaignResultService } from './modules/campaigns/results.service.js';
 import type { TCampaignDialerHook } from './modules/campaigns/dialer-hook.js';
 import { facilityRoutes } from './modules/facilities/facilities.routes.js';
 import { createFacilityService } from './modules/facilities/facilities.service.js';
@@ -55,6 +61,8 @@ export interface TAppDeps {
   acd?: TAcdApi;
   /** told of each campaign status change, so a pause stops the dialing at once */
   campaignDialer?: TCampaignDialerHook;
+  /** BullMQ queues shown to administrators on the job board (/admin/queues) */
+  adminQueues?: readonly Queue[];
   now?: () => Date;
 }
 
@@ -68,7 +76,7 @@ export interface TApp {
 
 /** Builds the HTTP app from its dependencies. Nothing here listens, connects or reads the environment. */
 export function createApp(deps: TAppDeps): TApp {
-  const { config, logger, prisma, sql, readiness, telephonyRoutes = [], acd, campaignDialer, now } = deps;
+  const { config, logger, prisma, sql, readiness, telephonyRoutes = [], acd, campaignDialer, adminQueues = [], now } = deps;
   const signer = createTokenSigner(config.auth.jwtSecret, config.auth.accessTtlSeconds, now);
   const audit = createAuditLog(sql);
   const facilities = createFacilityService({ prisma });
@@ -114,7 +122,10 @@ export function createApp(deps: TAppDeps): TApp {
     ...facilityRoutes(facilities),
     ...grievanceRoutes(createGrievanceService({ prisma, now })),
     ...referenceRoutes(prisma),
+    ...beneficiaryImportRoutes(createBeneficiaryImportService({ prisma, now })),
     ...campaignRoutes(createCampaignService({ prisma, sql, defaultCallerId: config.telephony.outboundCallerId, dialer: campaignDialer, now })),
+    ...campaignResultRoutes(createCampaignResultService({ prisma, sql, staffing: acd, now })),
+    ...queueBoardRoutes(),
     ...campaignCallRoutes(campaignCalls),
     ...previewRoutes(preview),
     ...surveyRoutes(createSurveyService({ prisma })),
@@ -170,10 +181,11 @@ export function createApp(deps: TAppDeps): TApp {
       next();
     });
   }
-  app.use(express.json({ limit: '256kb' }));
+  // JSON bodies are parsed per route: a route that consumes a raw stream (a CSV upload) reads the request itself.
+  const json = express.json({ limit: '256kb' });
 
   for (const route of routes) {
-    app[route.method](toExpressPath(route.path), async (req, res) => {
+    app[route.method](toExpressPath(route.path), ...(route.consumes ? [] : [json]), async (req, res) => {
       const stop = httpDuration.startTimer({ method: route.method.toUpperCase(), route: route.path });
       res.on('finish', () => stop({ status: String(res.statusCode) }));
       const user = await authorise(req, route.access, signer);
@@ -181,6 +193,7 @@ export function createApp(deps: TAppDeps): TApp {
     });
   }
 
+  if (adminQueues.length > 0) app.use(QUEUE_BOARD_PATH, queueBoardAuth(signer), queueBoardRouter(adminQueues));
   app.use(['/api', '/healthz', '/readyz', '/metrics'], notFoundHandler);
   if (config.consoleDist) serveConsole(app, config.consoleDist);
   app.use(notFoundHandler);

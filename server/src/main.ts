@@ -11,6 +11,8 @@ import { createCallControl } from './callcontrol/create-call-control.js';
 import { alwaysOpen, startFlowRegistry } from './callcontrol/flows.js';
 import { startDemoTraffic } from './demo/demo-traffic.js';
 import { createServerDialer } from './modules/campaigns/dialer/wiring.js';
+import { startCampaignProgress } from './modules/campaigns/results.progress.js';
+import { createCampaignResultService } from './modules/campaigns/results.service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { createRealtime } from './realtime/socket.js';
@@ -55,7 +57,8 @@ async function main(): Promise<void> {
     logger,
     settings: { ...config.acd, callerId: config.telephony.helplineNumber },
   });
-  const dialer = createServerDialer({ redisUrl: config.redis.url, sql: pool, telephony, acd, logger });
+  // agentless campaigns run the survey through call control, created further down
+  const dialer = createServerDialer({ redisUrl: config.redis.url, sql: pool, telephony, acd, logger, surveys: () => callControl });
   const { app, signer, warmUp } = createApp({
     telephonyRoutes: telephonyProvider.routes,
     config,
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
     sql: pool,
     acd,
     campaignDialer: dialer,
+    adminQueues: [dialer.queue],
     readiness: {
       database: async () => {
         await pool.query('SELECT 1');
@@ -112,6 +116,8 @@ async function main(): Promise<void> {
   const httpServer = createServer(app);
   const io = createRealtime({ httpServer, signer, logger, redis: { pub: redis, sub: redisSub }, corsOrigins: config.http.corsOrigins });
   attachAcdRealtime(io, acd, logger);
+  const campaignResults = createCampaignResultService({ prisma, sql: pool, staffing: acd });
+  const progress = startCampaignProgress({ running: campaignResults.running, send: (update) => io.to(['role:supervisor', 'role:admin']).emit('campaign:progress', update), logger });
   await new Promise<void>((resolve) => httpServer.listen(config.http.port, config.http.host, resolve));
   logger.info({ port: config.http.port, host: config.http.host }, 'samvad server listening');
 
@@ -132,6 +138,7 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     traffic?.stop();
+    progress.stop();
     await io.close();
     await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     flows.close();

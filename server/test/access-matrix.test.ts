@@ -35,6 +35,10 @@ const MATRIX: Record<string, { allowed: TWho[]; path: string; body?: object; exp
   'GET /api/campaigns/{id}': { allowed: ['supervisor', 'admin'], path: '/api/campaigns/999999' },
   'GET /api/campaigns/{id}/plan': { allowed: ['supervisor', 'admin'], path: '/api/campaigns/999999/plan' },
   'POST /api/campaigns/{id}/{action}': { allowed: ['supervisor', 'admin'], path: '/api/campaigns/999999/start' },
+  'GET /api/campaigns/{id}/results': { allowed: ['supervisor', 'admin'], path: '/api/campaigns/999999/results' },
+  'GET /api/campaigns/{id}/results.csv': { allowed: ['supervisor', 'admin'], path: '/api/campaigns/999999/results.csv' },
+  'GET /api/campaigns/{id}/results/floip': { allowed: ['supervisor', 'admin'], path: '/api/campaigns/999999/results/floip' },
+  'POST /api/admin/queues/session': { allowed: ['admin'], path: '/api/admin/queues/session' },
   'GET /api/campaign-calls/{callId}': { allowed: ['agent', 'supervisor', 'admin'], path: '/api/campaign-calls/00000000-0000-4000-8000-000000000000' },
   'PUT /api/campaign-calls/{callId}/answers': {
     allowed: ['agent', 'supervisor', 'admin'],
@@ -48,6 +52,10 @@ const MATRIX: Record<string, { allowed: TWho[]; path: string; body?: object; exp
   'GET /api/surveys': { allowed: ['supervisor', 'admin'], path: '/api/surveys' },
   'GET /api/surveys/{id}': { allowed: ['supervisor', 'admin'], path: '/api/surveys/999999' },
   'POST /api/surveys': { allowed: ['supervisor', 'admin'], path: '/api/surveys', body: {} },
+  'POST /api/beneficiary-imports': { allowed: ['supervisor', 'admin'], path: '/api/beneficiary-imports?scheme=NOPE', body: {} },
+  'GET /api/beneficiary-imports': { allowed: ['supervisor', 'admin'], path: '/api/beneficiary-imports' },
+  'GET /api/beneficiary-imports/{id}': { allowed: ['supervisor', 'admin'], path: '/api/beneficiary-imports/999999' },
+  'GET /api/beneficiary-imports/{id}/report.csv': { allowed: ['supervisor', 'admin'], path: '/api/beneficiary-imports/999999/report.csv' },
   'GET /api/districts': { allowed: SIGNED_IN, path: '/api/districts' },
   'GET /api/grievance-categories': { allowed: SIGNED_IN, path: '/api/grievance-categories' },
 };

@@ -6,6 +6,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import { createLogger } from '../src/logger.js';
 import { createContactStore } from '../src/modules/campaigns/dialer/contact-store.js';
 import { CampaignDialer, type TDialerOptions } from '../src/modules/campaigns/dialer/dialer.js';
+import { CampaignPacing, type TAgentFloor } from '../src/modules/campaigns/dialer/pacing.js';
+import type { TAcdClock } from '../src/acd/clock.js';
 import { dateInIndia } from '../src/shared/time.js';
 import type { TOriginateRequest, TTelephonyEvent } from '../src/telephony/port.js';
 import { auth, createTestContext, type TTestContext } from './helpers.js';
@@ -57,7 +59,7 @@ describe('the campaign dialer', () => {
   });
 
   /** a running campaign whose calling window is the whole day, today in India */
-  async function runningCampaign(total: number, seed: number): Promise<{ id: number; contacts: number[] }> {
+  async function runningCampaign(total: number, seed: number, mode: 'progressive' | 'predictive' = 'progressive'): Promise<{ id: number; contacts: number[] }> {
     const today = dateInIndia(new Date());
     const draft = await request(ctx.app)
       .post('/api/campaigns')
@@ -65,7 +67,7 @@ describe('the campaign dialer', () => {
       .send({
         name: `Dialer test ${seed}`,
         schemeCode: 'PDS',
-        mode: 'progressive',
+        mode,
         queueId,
         startsOn: today,
         endsOn: '2027-12-31',
@@ -94,6 +96,8 @@ describe('the campaign dialer', () => {
       connect: async (call) => void connected.push(call.callId),
       capacity: async () => 1000,
       logger: createLogger('silent'),
+      // only this file's campaigns: other test files' campaigns run in the same database
+      campaigns: (id) => created.includes(id),
       now: () => clock.now,
       tickMs: 60_000,
       ringTimeoutSec: 30,
@@ -269,5 +273,112 @@ describe('the campaign dialer', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(calls).toEqual([]);
     expect((await statuses(campaign.id)).every((c) => c.status === 'pending' && c.attempts === 0)).toBe(true);
+  });
+
+  /** timers that fire only when the test moves time on */
+  function manualClock(start: Date): TAcdClock & { advance(ms: number): void; date(): Date } {
+    let now = start.getTime();
+    const timers = new Set<{ due: number; callback: () => void }>();
+    return {
+      now: () => now,
+      date: () => new Date(now),
+      setTimeout(callback, ms) {
+        const timer = { due: now + ms, callback };
+        timers.add(timer);
+        return { cancel: () => timers.delete(timer) };
+      },
+      advance(ms) {
+        now += ms;
+        for (const timer of [...timers].sort((a, b) => a.due - b.due)) {
+          if (timer.due > now) continue;
+          timers.delete(timer);
+          timer.callback();
+        }
+      },
+    };
+  }
+
+  it('abandons an answered call no agent is offered within 2 seconds: apology, hang-up, abandoned, no redial for 72 hours', async () => {
+    const campaign = await runningCampaign(2, 106);
+    const calls: TOriginateRequest[] = [];
+    const time = manualClock(new Date());
+    const clock = {
+      get now() {
+        return time.date();
+      },
+    };
+    const waiting = new Set<string>();
+    const apologised: string[] = [];
+    const d = dialer(async (r) => void calls.push(r), clock, {
+      clock: time,
+      waitingForAgent: (callId) => waiting.has(callId),
+      abandonCall: async (callId) => void apologised.push(callId),
+    });
+    d.start();
+    await d.tick();
+    await until(() => calls.length === 2, 'two calls');
+    const [lonely, served] = calls.map((c) => c.callId);
+    const event = (callId: string | undefined, e: object) => d.handle({ callId, at: time.date().toISOString(), ...e } as TTelephonyEvent);
+    for (const id of [lonely, served]) {
+      event(id, { type: 'call.answered' });
+      event(id, { type: 'call.machine', result: 'human' });
+      waiting.add(id!);
+    }
+    await until(() => connected.length === 2, 'both handed to the queue');
+    // one agent takes the second call at 1.5 s; nobody is free for the first
+    time.advance(1500);
+    event(served, { type: 'call.bridged', bridgeId: 'b1', withCallId: 'agent-leg' });
+    waiting.delete(served!);
+    time.advance(400);
+    expect(apologised).toEqual([]);
+    time.advance(100);
+    expect(apologised).toEqual([lonely]);
+    time.advance(5000);
+    expect(apologised).toEqual([lonely]);
+    event(lonely, { type: 'call.hangup', cause: 'normal', q850: 16, by: 'local' });
+    event(served, { type: 'call.hangup', cause: 'normal', q850: 16, by: 'remote' });
+    await d.idle();
+    const contactOf = (callId: string | undefined) => ctx.prisma.campaignContact.findFirstOrThrow({ where: { campaignId: campaign.id, phone: calls.find((c) => c.callId === callId)?.to } });
+    const abandoned = await contactOf(lonely);
+    expect(abandoned).toMatchObject({ status: 'pending', lastOutcome: 'abandoned' });
+    expect(abandoned.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(time.now() + 72 * 3_600_000 - 1000);
+    expect(await contactOf(served)).toMatchObject({ status: 'completed' });
+    const attempt = await ctx.prisma.campaignAttempt.findFirstOrThrow({ where: { contactId: abandoned.id } });
+    expect(attempt.outcome).toBe('abandoned');
+  });
+
+  it('paces a predictive campaign from the floor: more lines than ready agents, progressive once the abandonment cap is reached, inputs and decision logged', async () => {
+    const campaign = await runningCampaign(40, 107, 'predictive');
+    const calls: TOriginateRequest[] = [];
+    const clock = { now: new Date() };
+    const lines: { msg: string; campaignId?: number; dialNow?: number; inputs?: { readyAgents: number; abandonment: { today: { answered: number } } } }[] = [];
+    const logger = createLogger('debug', { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const floor: TAgentFloor = { readyAgents: 5, talkingAgents: 0, wrapUpRemainingSec: [], callsWaiting: 0 };
+    const pacing = new CampaignPacing({ store: createContactStore(db.pool), floor: async () => ({ ...floor }), logger });
+    const d = dialer(async (r) => void calls.push(r), clock, { pacing, logger });
+    d.start();
+    await d.tick();
+    const decision = lines.find((l) => l.msg === 'predictive pacing' && l.campaignId === campaign.id);
+    expect(decision?.inputs?.readyAgents).toBe(5);
+    const first = decision?.dialNow ?? 0;
+    expect(first).toBeGreaterThan(5);
+    expect(first).toBeLessThanOrEqual(15);
+    await until(() => calls.length === first, `${first} calls`);
+
+    // every call fails; then abandonment over the campaign reaches the cap (1 of 20 answered > 3 %)
+    const event = (callId: string, e: object) => d.handle({ callId, at: clock.now.toISOString(), ...e } as TTelephonyEvent);
+    for (const call of calls) event(call.callId, { type: 'call.failed', reason: 'busy', q850: 17 });
+    await d.idle();
+    const contacts = campaign.contacts.slice(20, 40);
+    await ctx.prisma.campaignAttempt.createMany({
+      data: contacts.map((contactId, i) => ({ campaignId: campaign.id, contactId, attemptNo: 90, startedAt: clock.now, endedAt: clock.now, outcome: i === 0 ? 'abandoned' : 'answered' })),
+    });
+    floor.readyAgents = 3;
+    lines.length = 0;
+    await d.tick();
+    const capped = lines.find((l) => l.msg === 'predictive pacing' && l.campaignId === campaign.id);
+    expect(capped?.dialNow).toBe(3);
+    expect(capped?.inputs?.abandonment.today.answered).toBe(20);
+    await until(() => calls.length === first + 3, 'three more calls');
   });
 });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage.js';
 import { RequireRole } from '../features/auth/RequireRole.js';
+import { BeneficiaryImportPage } from '../features/beneficiary-import/BeneficiaryImportPage.js';
 import { homePath } from '../features/auth/roles.js';
 import { useSession } from '../features/auth/useSession.js';
 import { useRealtimeLifecycle } from '../realtime/useRealtime.js';
@@ -41,6 +42,14 @@ function Shell() {
           element={
             <RequireRole page="supervisor">
               <SupervisorPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="supervisor/beneficiary-import"
+          element={
+            <RequireRole page="supervisor">
+              <BeneficiaryImportPage />
             </RequireRole>
           }
         />

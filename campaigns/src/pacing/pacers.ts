@@ -10,6 +10,8 @@ export interface TDialFloor {
   at: number;
   readyAgents: number;
   talkingAgents: number;
+  /** seconds each talking agent has been on their call, where known */
+  talkElapsedSec?: readonly number[];
   wrapUpRemainingSec: readonly number[];
   ringingAgesSec: readonly number[];
   callsWaiting: number;

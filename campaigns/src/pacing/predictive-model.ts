@@ -20,6 +20,8 @@ export interface TPredictiveModel {
   /** settledBy[s]: share of dials settled (any outcome) within s seconds */
   settledBy: number[];
   meanTalkSec: number;
+  /** recent talk times, ascending, for the remaining talk of the agents on a call (empty: memoryless) */
+  talkSamplesSec?: number[];
   wrapSec: number;
   /**
    * expected surplus answers allowed per expected answer: the one knob the abandonment feedback
@@ -79,6 +81,8 @@ const MIN_ALLOWANCE = 0.001;
 const MAX_ALLOWANCE = 0.5;
 /** answered calls before a measured rate is trusted */
 const MIN_ANSWERED = 40;
+/** conversations before their spread is used for the agents on a call */
+const MIN_TALK_SAMPLES = 50;
 
 /**
  * Multiplicative feedback on the allowance: up while abandonment runs under target, down when
@@ -125,6 +129,7 @@ export function adaptPredictive(input: TAdaptInput): TPredictiveModel {
     humanBy,
     settledBy,
     meanTalkSec,
+    talkSamplesSec: talk.length >= MIN_TALK_SAMPLES ? [...talk].sort((a, b) => a - b) : [],
     wrapSec: input.model.wrapSec,
     overflowAllowance: adjustAllowance({ ...input, allowance: input.model.overflowAllowance }),
     observedDials: n,

@@ -2,10 +2,13 @@ import { abandonCapReached, type TAbandonment } from './abandonment.js';
 import { expectedExcess } from './normal.js';
 import type { TPredictiveModel } from './predictive-model.js';
 import { progressive } from './progressive.js';
+import { talkEndsWithin } from './remaining-talk.js';
 
 export interface TPredictiveInput {
   readyAgents: number;
   talkingAgents: number;
+  /** seconds each talking agent has been on their call, where known (the rest are taken as memoryless) */
+  talkElapsedSec?: readonly number[];
   /** seconds left of each agent's wrap-up: these agents are about to be free */
   wrapUpRemainingSec: readonly number[];
   /** seconds since each call still ringing was dialled */
@@ -43,10 +46,15 @@ function agentsFreeBy(input: TPredictiveInput, horizon: number): number[] {
   const out: number[] = [];
   const wrapEnds = [...input.wrapUpRemainingSec].sort((a, b) => a - b);
   let w = 0;
+  const elapsed = (input.talkElapsedSec ?? []).slice(0, input.talkingAgents);
+  const samples = model.talkSamplesSec ?? [];
   for (let t = 0; t <= horizon; t += 1) {
     while (w < wrapEnds.length && (wrapEnds[w] ?? Infinity) <= t) w += 1;
-    // a talker needs its talk to end and a full wrap-up; talk ends are taken as memoryless
-    const talkers = input.talkingAgents * Math.min(1, Math.max(0, t - model.wrapSec) / model.meanTalkSec);
+    // a talker needs its talk to end and a full wrap-up: by its elapsed time where known,
+    // memoryless otherwise
+    const talkWindow = Math.max(0, t - model.wrapSec);
+    let talkers = (input.talkingAgents - elapsed.length) * Math.min(1, talkWindow / model.meanTalkSec);
+    for (const e of elapsed) talkers += talkEndsWithin(e, talkWindow, samples, model.meanTalkSec);
     out.push(input.readyAgents - input.callsWaiting + w + talkers);
   }
   return out;

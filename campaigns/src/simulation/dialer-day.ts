@@ -126,12 +126,15 @@ export function simulateDialerDay(config: TDialerDayConfig, pacer: TPacer): TDia
     if (now >= daySec) return;
     const wrapUpRemainingSec: number[] = [];
     for (const agent of agents) if (agent.state === 'wrapping') wrapUpRemainingSec.push(agent.wrapEndsAt - now);
+    const talkElapsedSec: number[] = [];
+    for (const agent of agents) if (agent.state === 'talking') talkElapsedSec.push(now - agent.since);
     const ringingAgesSec: number[] = [];
     for (const call of ringing.values()) ringingAgesSec.push(now - call.dialledAt);
     const n = pacer.decide({
       at: now,
       readyAgents: ready.length,
       talkingAgents: talking,
+      talkElapsedSec,
       wrapUpRemainingSec,
       ringingAgesSec,
       callsWaiting: waiting.length,

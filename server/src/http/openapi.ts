@@ -22,6 +22,7 @@ export function buildOpenApiDocument(routes: readonly TRoute[], version: string)
         ...(route.schemas.query ? { query: route.schemas.query } : {}),
       },
       ...(route.schemas.body ? { requestBody: { content: { 'application/json': { schema: route.schemas.body } } } } : {}),
+      ...(route.consumes ? { requestBody: { required: true, content: { [route.consumes]: { schema: { type: 'string' } } } } } : {}),
       responses: {
         [String(route.responseStatus)]: {
           description: route.responseDescription,

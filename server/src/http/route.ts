@@ -41,6 +41,8 @@ interface TRouteMeta<A extends TAccess = TAccess> {
   access: A;
   /** for routes that write their own body (metrics, docs): its content type */
   produces?: string;
+  /** for routes that read the raw request as a stream (a CSV upload): its content type; no body schema */
+  consumes?: string;
 }
 
 export interface TRouteSpec<

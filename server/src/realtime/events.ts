@@ -9,6 +9,7 @@ import type {
   TOfferView,
 } from '../acd/acd.schemas.js';
 import type { TAuthUser } from '../http/route.js';
+import type { TProgressUpdate } from '../modules/campaigns/results.schemas.js';
 import type { TRole } from '../modules/auth/auth.schemas.js';
 
 /**
@@ -30,6 +31,8 @@ export interface TServerToClientEvents {
   'acd:call-ended': (payload: TCallEnded) => void;
   /** to supervisors and administrators: queue figures and the agents that changed, at most every few hundred ms */
   'acd:board': (payload: TBoardUpdate) => void;
+  /** to supervisors and administrators: every running campaign's progress, every ~2 s while any runs */
+  'campaign:progress': (payload: TProgressUpdate) => void;
 }
 
 export interface TClientToServerEvents {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { SupervisorBoard } from '../../features/supervisor-board/SupervisorBoard.js';
 import { LookupWorkspace } from '../../features/lookup/LookupWorkspace.js';
 
@@ -9,6 +10,9 @@ export function SupervisorPage() {
       <h1 className="page__title" tabIndex={-1}>
         {t('pages.supervisor.title')}
       </h1>
+      <p>
+        <Link to="/supervisor/beneficiary-import">{t('beneficiaryImport.link')}</Link>
+      </p>
       <SupervisorBoard />
       <h2 className="page__subtitle">{t('pages.supervisor.lookupTitle')}</h2>
       {/* the live view comes first: the lookup below does not take focus */}

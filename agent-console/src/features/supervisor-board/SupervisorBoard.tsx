@@ -5,6 +5,7 @@ import { Alert } from '../../ui/Alert.js';
 import { formatTime } from '../../ui/format.js';
 import { Loading } from '../../ui/Loading.js';
 import { Section } from '../../ui/Section.js';
+import { CampaignBoard } from '../campaign-board/CampaignBoard.js';
 import { AgentTable } from './AgentTable.js';
 import { QueueTable } from './QueueTable.js';
 
@@ -50,6 +51,7 @@ export function SupervisorBoard() {
       <Section id="board-agents" title={t('board.agents')} aside={t('board.signedIn', { count: working, total: board.agents.length })}>
         {board.agents.length === 0 ? <p className="muted">{t('board.noAgents')}</p> : <AgentTable agents={board.agents} now={now} />}
       </Section>
+      <CampaignBoard />
     </div>
   );
 }

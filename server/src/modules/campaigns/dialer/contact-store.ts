@@ -2,6 +2,7 @@ import {
   callingCalendar,
   nextDialableAt,
   retryPolicyFrom,
+  type TAbandonment,
   type TAttemptOutcome,
   type TAttemptRecord,
   type TCampaignSchedule,
@@ -16,6 +17,9 @@ export interface TRunningCampaign {
   queueId: number | null;
   callerId: string;
   schedule: TCampaignSchedule;
+  /** abandoned calls allowed, in % of answered ones, per day and over the campaign */
+  abandonCapPct: number;
+  surveyId: number | null;
 }
 
 export interface TClaimedDial {
@@ -39,6 +43,8 @@ interface TCampaignRowSql {
   holidays: Date[];
   max_attempts: number;
   retry_policy: unknown;
+  abandon_cap_pct: number;
+  survey_id: number | null;
 }
 
 function scheduleOf(row: TCampaignRowSql): TCampaignSchedule {
@@ -48,7 +54,11 @@ function scheduleOf(row: TCampaignRowSql): TCampaignSchedule {
   };
 }
 
-const CAMPAIGN_COLUMNS = `id, mode::text AS mode, queue_id, caller_id, starts_on, ends_on, window_start, window_end, holidays, max_attempts, retry_policy`;
+function runningOf(row: TCampaignRowSql): TRunningCampaign {
+  return { id: row.id, mode: row.mode, queueId: row.queue_id, callerId: row.caller_id, schedule: scheduleOf(row), abandonCapPct: row.abandon_cap_pct, surveyId: row.survey_id };
+}
+
+const CAMPAIGN_COLUMNS = `id, mode::text AS mode, queue_id, caller_id, starts_on, ends_on, window_start, window_end, holidays, max_attempts, retry_policy, abandon_cap_pct, survey_id`;
 
 /**
  * The dialer's reads and writes on campaign contacts and attempts. The database is the one
@@ -60,7 +70,7 @@ export function createContactStore(sql: TSqlPool) {
   async function campaign(id: number): Promise<TRunningCampaign | null> {
     const { rows } = await sql.query<TCampaignRowSql>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE id = $1`, [id]);
     const row = rows[0];
-    return row ? { id: row.id, mode: row.mode, queueId: row.queue_id, callerId: row.caller_id, schedule: scheduleOf(row) } : null;
+    return row ? runningOf(row) : null;
   }
 
   /** when (or whether) the contact is dialled again, by its whole history */
@@ -86,13 +96,61 @@ export function createContactStore(sql: TSqlPool) {
 
     async running(): Promise<TRunningCampaign[]> {
       const { rows } = await sql.query<TCampaignRowSql>(`SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE status = 'running' ORDER BY id`);
-      return rows.map((row) => ({ id: row.id, mode: row.mode, queueId: row.queue_id, callerId: row.caller_id, schedule: scheduleOf(row) }));
+      return rows.map(runningOf);
     },
 
     /** calls of the campaign placed and not yet ended */
     async inFlight(campaignId: number): Promise<number> {
       const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM campaign_contacts WHERE campaign_id = $1 AND status = 'dialing'`, [campaignId]);
       return rows[0]?.n ?? 0;
+    },
+
+    /** seconds since each call of the campaign still ringing (claimed, no result yet) was placed */
+    async ringingAges(campaignId: number, now: Date): Promise<number[]> {
+      const { rows } = await sql.query<{ age: number }>(
+        `SELECT EXTRACT(EPOCH FROM ($2::timestamptz - a.started_at))::float8 AS age
+           FROM campaign_attempts a JOIN campaign_contacts c ON c.id = a.contact_id
+          WHERE a.campaign_id = $1 AND a.outcome IS NULL AND c.status = 'dialing'`,
+        [campaignId, now],
+      );
+      return rows.map((r) => Math.max(0, r.age));
+    },
+
+    /**
+     * Calls a person answered and those of them abandoned, since `dayStart` and over the whole
+     * campaign: the two counts the abandonment cap holds on.
+     */
+    async abandonment(campaignId: number, dayStart: Date): Promise<TAbandonment> {
+      const { rows } = await sql.query<{ answered: number; abandoned: number; answered_today: number; abandoned_today: number }>(
+        `SELECT count(*) FILTER (WHERE outcome IN ('answered', 'abandoned'))::int AS answered,
+                count(*) FILTER (WHERE outcome = 'abandoned')::int AS abandoned,
+                count(*) FILTER (WHERE outcome IN ('answered', 'abandoned') AND started_at >= $2)::int AS answered_today,
+                count(*) FILTER (WHERE outcome = 'abandoned' AND started_at >= $2)::int AS abandoned_today
+           FROM campaign_attempts WHERE campaign_id = $1`,
+        [campaignId, dayStart],
+      );
+      const row = rows[0] ?? { answered: 0, abandoned: 0, answered_today: 0, abandoned_today: 0 };
+      return { today: { answered: row.answered_today, abandoned: row.abandoned_today }, campaign: { answered: row.answered, abandoned: row.abandoned } };
+    },
+
+    /** the share of recent settled attempts a person answered, to start a pacer's belief from (null: no history) */
+    async recentAnswerRate(campaignId: number, limit = 500): Promise<number | null> {
+      const { rows } = await sql.query<{ n: number; humans: number }>(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE outcome IN ('answered', 'abandoned'))::int AS humans
+           FROM (SELECT outcome FROM campaign_attempts WHERE campaign_id = $1 AND outcome IS NOT NULL ORDER BY started_at DESC LIMIT $2) recent`,
+        [campaignId, limit],
+      );
+      const row = rows[0];
+      return row && row.n >= 50 ? row.humans / row.n : null;
+    },
+
+    /** the end of an agentless survey call: every question answered completes the contact, fewer leaves it partial */
+    async concludeIvr(attemptId: number, result: 'completed' | 'partial', at: Date): Promise<void> {
+      await sql.query(
+        `UPDATE campaign_contacts SET status = $2::contact_status, last_outcome = $2, updated_at = $3
+          WHERE id = (SELECT contact_id FROM campaign_attempts WHERE id = $1) AND status = 'in_progress'`,
+        [attemptId, result, at],
+      );
     },
 
     /** contacts whose time has come, in the sample's rank order (ascending id), with the attempt each would be */

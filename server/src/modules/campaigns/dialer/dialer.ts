@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { isInsideWindow, type TAttemptOutcome } from '@samvad/campaigns';
 import { Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { systemClock, type TAcdClock } from '../../../acd/clock.js';
 import type { Logger } from '../../../logger.js';
 import type { TOriginateRequest, TTelephonyEvent } from '../../../telephony/port.js';
 import type { TCampaignDialerHook, TCampaignStatus } from '../dialer-hook.js';
 import type { TClaimedDial, TContactStore, TRunningCampaign } from './contact-store.js';
+import type { CampaignPacing } from './pacing.js';
 
 export const DIAL_QUEUE = 'campaign-dial';
 
@@ -27,6 +29,21 @@ export interface TDialerOptions {
   connect: (call: { callId: string; phone: string; contactId: number; campaign: TRunningCampaign; agent: TDialingAgent | null }) => Promise<void>;
   /** how many calls the campaign may have in the air now (ready agents, or IVR lines) */
   capacity: (campaign: TRunningCampaign) => Promise<number>;
+  /** predictive campaigns: how many calls to place now (without it they dial progressively) */
+  pacing?: CampaignPacing;
+  /**
+   * The 2-second rule: true while an answered call waits in the queue with no agent offered it.
+   * Without it the rule is not applied (the citizen waits until an agent is free).
+   */
+  waitingForAgent?: (callId: string) => boolean;
+  /** takes an abandoned call out of the queue, plays the short apology and hangs up */
+  abandonCall?: (callId: string) => Promise<void>;
+  /** agentless campaigns: runs the survey on an answered call; resolves when the flow is over, with whether every question was answered */
+  runSurvey?: (call: { callId: string; contactId: number; campaign: TRunningCampaign }) => Promise<'completed' | 'partial'>;
+  /** timers (the 2-second rule): virtual in tests */
+  clock?: TAcdClock;
+  /** an answered call waits this long for an agent before it is abandoned */
+  graceSec?: number;
   logger: Logger;
   now?: () => Date;
   /** how long a call rings before it counts as unanswered */
@@ -39,6 +56,8 @@ export interface TDialerOptions {
   lockDurationMs?: number;
   /** BullMQ's key prefix (separate installations, or tests, on one Redis) */
   prefix?: string;
+  /** which running campaigns this dialer serves (all by default): tests sharing one database keep to their own */
+  campaigns?: (campaignId: number) => boolean;
 }
 
 /** the agent who chose to dial a contact (preview mode) */
@@ -53,7 +72,23 @@ function failureOutcome(reason: 'busy' | 'no_answer' | 'rejected' | 'congestion'
 }
 
 /** where a placed call stands: ringing, answered while machine detection listens, with the agents */
-type TCallStage = 'ringing' | 'detecting' | 'connected';
+type TCallStage = 'ringing' | 'detecting' | 'connected' | 'ivr';
+
+interface TPendingCall {
+  attemptId: number;
+  contactId: number;
+  phone: string;
+  campaignId: number;
+  mode: TRunningCampaign['mode'];
+  stage: TCallStage;
+  bridged: boolean;
+  agent: TDialingAgent | null;
+  /** epoch ms of the dial, of the bridge to an agent */
+  placedAt: number;
+  bridgedAt: number | null;
+  abandoned: boolean;
+  graceTimer: { cancel(): void } | null;
+}
 
 /**
  * The campaign dialer: a scheduler beat that keeps each running campaign's calls at its
@@ -68,15 +103,21 @@ export class CampaignDialer implements TCampaignDialerHook {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
   /** calls this process placed and has not yet heard the end of: call id → attempt */
-  private readonly pending = new Map<
-    string,
-    { attemptId: number; contactId: number; phone: string; campaignId: number; stage: TCallStage; bridged: boolean; agent: TDialingAgent | null }
-  >();
+  private readonly pending = new Map<string, TPendingCall>();
+  /** result writes still running, so a test can wait for the database to catch up */
+  private readonly work = new Set<Promise<unknown>>();
   private readonly now: () => Date;
+  private readonly clock: TAcdClock;
 
   constructor(private readonly options: TDialerOptions) {
     this.queue = new Queue<TDialJob>(DIAL_QUEUE, { connection: options.connection, prefix: options.prefix, defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000 } });
     this.now = options.now ?? (() => new Date());
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** resolves once every result heard so far is written */
+  async idle(): Promise<void> {
+    while (this.work.size > 0) await Promise.allSettled([...this.work]);
   }
 
   /** starts the worker and the scheduler beat */
@@ -109,13 +150,22 @@ export class CampaignDialer implements TCampaignDialerHook {
       logger.warn({ attemptId }, 'a dial attempt never reported back; counted as failed');
     }
     for (const campaign of await store.running()) {
+      if (this.options.campaigns && !this.options.campaigns(campaign.id)) continue;
       if (campaign.mode === 'preview' || !isInsideWindow(campaign.schedule.calendar, now)) continue;
-      const [capacity, inFlight] = await Promise.all([this.options.capacity(campaign), store.inFlight(campaign.id)]);
-      const due = await store.due(campaign.id, now, capacity - inFlight);
+      const wanted = await this.wanted(campaign, now);
+      const due = await store.due(campaign.id, now, wanted);
       if (due.length === 0) continue;
       await this.queue.addBulk(due.map((d) => ({ name: 'dial', data: d, opts: { jobId: dialJobId(d.contactId, d.attemptNo) } })));
-      logger.debug({ campaignId: campaign.id, capacity, inFlight, queued: due.length }, 'dial jobs queued');
+      logger.debug({ campaignId: campaign.id, mode: campaign.mode, wanted, queued: due.length }, 'dial jobs queued');
     }
+  }
+
+  /** calls to place now: the predictive pacer's answer, or capacity less the calls in the air */
+  private async wanted(campaign: TRunningCampaign, now: Date): Promise<number> {
+    const { store, pacing } = this.options;
+    if (campaign.mode === 'predictive' && pacing) return pacing.dialNow(campaign, now);
+    const [capacity, inFlight] = await Promise.all([this.options.capacity(campaign), store.inFlight(campaign.id)]);
+    return capacity - inFlight;
   }
 
   private async dial(job: Job<TDialJob>): Promise<void> {
@@ -145,7 +195,21 @@ export class CampaignDialer implements TCampaignDialerHook {
   private async place(claim: TClaimedDial, agent: TDialingAgent | null): Promise<string | null> {
     const { store, logger } = this.options;
     const callId = randomUUID();
-    this.pending.set(callId, { attemptId: claim.attemptId, contactId: claim.contactId, phone: claim.phone, campaignId: claim.campaignId, stage: 'ringing', bridged: false, agent });
+    const mode = (await store.campaign(claim.campaignId))?.mode ?? 'progressive';
+    this.pending.set(callId, {
+      attemptId: claim.attemptId,
+      contactId: claim.contactId,
+      phone: claim.phone,
+      campaignId: claim.campaignId,
+      mode,
+      stage: 'ringing',
+      bridged: false,
+      agent,
+      placedAt: this.now().getTime(),
+      bridgedAt: null,
+      abandoned: false,
+      graceTimer: null,
+    });
     try {
       await this.options.originate({ callId, to: claim.phone, callerId: claim.callerId, timeoutSec: this.options.ringTimeoutSec ?? 30, detectMachine: true });
       return callId;
@@ -163,8 +227,9 @@ export class CampaignDialer implements TCampaignDialerHook {
     if (!call) return;
     const { store } = this.options;
     const at = this.now();
-    const settle = (work: Promise<unknown>) =>
-      void work.catch((error: unknown) => this.options.logger.error({ err: error, callId: event.callId, type: event.type }, 'a dial result was not stored'));
+    const pacing = call.mode === 'predictive' ? this.options.pacing : undefined;
+    const settledAfterSec = (at.getTime() - call.placedAt) / 1000;
+    const settle = (work: Promise<unknown>) => this.track(work.catch((error: unknown) => this.options.logger.error({ err: error, callId: event.callId, type: event.type }, 'a dial result was not stored')));
     switch (event.type) {
       case 'call.answered':
         // machine detection reports within seconds whether a person is there
@@ -172,12 +237,20 @@ export class CampaignDialer implements TCampaignDialerHook {
         return;
       case 'call.machine':
         if (call.stage !== 'detecting') return;
+        pacing?.settled(call.campaignId, { settledAfterSec, human: event.result !== 'machine' });
         if (event.result === 'machine') {
           this.pending.delete(event.callId);
           settle(Promise.all([store.finishAttempt(call.attemptId, 'machine', at, event.callId), this.options.hangup(event.callId)]));
           return;
         }
+        if (call.mode === 'ivr' && this.options.runSurvey) {
+          call.stage = 'ivr';
+          settle(this.survey(event.callId, call, at));
+          return;
+        }
         call.stage = 'connected';
+        // an agent who dialled the contact themself is there by definition
+        if (!call.agent) this.armGrace(event.callId, call, (this.options.graceSec ?? 2) * 1000);
         settle(
           (async () => {
             await store.finishAttempt(call.attemptId, 'answered', at, event.callId);
@@ -187,21 +260,79 @@ export class CampaignDialer implements TCampaignDialerHook {
         );
         return;
       case 'call.bridged':
-        if (call.stage === 'connected') call.bridged = true;
+        if (call.stage === 'connected' && !call.bridged && !call.abandoned) {
+          call.bridged = true;
+          call.bridgedAt = at.getTime();
+          call.graceTimer?.cancel();
+          pacing?.answered(call.campaignId, false);
+        }
         return;
       case 'call.failed':
         this.pending.delete(event.callId);
+        if (call.stage === 'ringing') pacing?.settled(call.campaignId, { settledAfterSec, human: false });
         if (call.stage === 'ringing') settle(store.finishAttempt(call.attemptId, failureOutcome(event.reason), at, event.callId));
         return;
       case 'call.hangup':
         this.pending.delete(event.callId);
-        if (call.stage === 'connected') settle(store.concludeAnswered(call.attemptId, call.bridged ? 'completed' : 'abandoned', at));
-        // hung up before anyone spoke: the phone rang out, was declined, or put down at once
-        else settle(store.finishAttempt(call.attemptId, 'no_answer', at, event.callId));
+        call.graceTimer?.cancel();
+        if (call.stage === 'connected') {
+          if (call.bridgedAt !== null) pacing?.talkEnded(call.campaignId, (at.getTime() - call.bridgedAt) / 1000);
+          // a citizen who put the phone down before any agent took them was abandoned too
+          if (!call.bridged && !call.abandoned) pacing?.answered(call.campaignId, true);
+          settle(store.concludeAnswered(call.attemptId, call.bridged ? 'completed' : 'abandoned', at));
+        } else if (call.stage !== 'ivr') {
+          // hung up before anyone spoke: the phone rang out, was declined, or put down at once
+          if (call.stage === 'ringing') pacing?.settled(call.campaignId, { settledAfterSec, human: false });
+          settle(store.finishAttempt(call.attemptId, 'no_answer', at, event.callId));
+        }
         return;
       default:
         return;
     }
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.work.add(work);
+    void work.finally(() => this.work.delete(work));
+  }
+
+  /**
+   * The 2-second rule: an answered call that no agent has been offered within the grace
+   * period is abandoned: it leaves the queue, hears a short apology and is hung up. A call
+   * offered to an agent who then misses it is checked again a second later.
+   */
+  private armGrace(callId: string, call: TPendingCall, ms: number): void {
+    const { waitingForAgent, abandonCall } = this.options;
+    if (!waitingForAgent || !abandonCall) return;
+    call.graceTimer = this.clock.setTimeout(() => {
+      call.graceTimer = null;
+      if (this.pending.get(callId) !== call || call.bridged || call.abandoned) return;
+      if (!waitingForAgent(callId)) {
+        this.armGrace(callId, call, 1000);
+        return;
+      }
+      call.abandoned = true;
+      if (call.mode === 'predictive') this.options.pacing?.answered(call.campaignId, true);
+      this.options.logger.info({ callId, campaignId: call.campaignId, contactId: call.contactId }, 'no agent within the grace period: the call is abandoned');
+      // not tracked by idle(): the apology plays in the provider's time, and the hang-up it ends with is what concludes the attempt
+      void abandonCall(callId).catch((error: unknown) => this.options.logger.warn({ err: error, callId }, 'an abandoned call could not be ended cleanly'));
+    }, ms);
+  }
+
+  /** an agentless call: the attempt is answered, the survey runs, and its end concludes the contact */
+  private async survey(callId: string, call: TPendingCall, at: Date): Promise<void> {
+    const { store, runSurvey } = this.options;
+    await store.finishAttempt(call.attemptId, 'answered', at, callId);
+    const campaign = await store.campaign(call.campaignId);
+    if (!campaign || !runSurvey) return;
+    let result: 'completed' | 'partial' = 'partial';
+    try {
+      result = await runSurvey({ callId, contactId: call.contactId, campaign });
+    } catch (error) {
+      this.options.logger.warn({ err: error, callId }, 'the survey could not run on an answered call');
+      await this.options.hangup(callId).catch(() => undefined);
+    }
+    await store.concludeIvr(call.attemptId, result, this.now());
   }
 
   /** a pause or cancel stops new dials at once; jobs already queued find nothing to claim */
