@@ -68,30 +68,32 @@ export function CampaignBoard() {
           {progress ? t('campaignBoard.none') : t('campaignBoard.waiting')}
         </p>
       ) : (
-        <table className="board-table" data-testid="campaign-board">
-          <caption className="visually-hidden">{t('campaignBoard.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('campaignBoard.campaign')}</th>
-              <th scope="col">{t('campaignBoard.progress')}</th>
-              <th scope="col" className="num">
-                {t('campaignBoard.inFlight')}
-              </th>
-              <th scope="col" className="num">
-                {t('campaignBoard.dialLevel')}
-              </th>
-              <th scope="col" className="num">
-                {t('campaignBoard.abandonToday')}
-              </th>
-              <th scope="col">{t('campaignBoard.exports')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {campaigns.map((c) => (
-              <CampaignRow key={c.campaignId} campaign={c} />
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="table table--compact board-table" data-testid="campaign-board">
+            <caption className="visually-hidden">{t('campaignBoard.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('campaignBoard.campaign')}</th>
+                <th scope="col">{t('campaignBoard.progress')}</th>
+                <th scope="col" className="num">
+                  {t('campaignBoard.inFlight')}
+                </th>
+                <th scope="col" className="num">
+                  {t('campaignBoard.dialLevel')}
+                </th>
+                <th scope="col" className="num">
+                  {t('campaignBoard.abandonToday')}
+                </th>
+                <th scope="col">{t('campaignBoard.exports')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {campaigns.map((c) => (
+                <CampaignRow key={c.campaignId} campaign={c} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Section>
   );
