@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage } from './chromium.js';
+import { launchChromium, openPage, RESULTS, screenshot } from './chromium.js';
 import { startConsoleServer, type TConsoleServer } from './console-server.js';
 
 /** The supervisor's import screen against the real server: upload a CSV, read the counts, download the report. */
@@ -60,6 +60,7 @@ describe('beneficiary list import in Chromium', () => {
     expect(await report.getByTestId('import-count-unmatched').textContent()).toBe('1');
     expect(await report.getByTestId('import-count-rejected').textContent()).toBe('1');
     expect(await report.getByTestId('import-reasons').textContent()).toContain('district_unknown');
+    await screenshot(page, 'supervisor-beneficiary-import', RESULTS);
 
     const [download] = await Promise.all([page.waitForEvent('download'), report.getByRole('button', { name: 'Download the report (CSV)' }).click()]);
     const text = await readFile(await download.path(), 'utf8');

@@ -482,6 +482,7 @@ export const en = {
     },
   },
   beneficiaryImport: {
+    refused: 'The list was not imported',
     link: 'Import a beneficiary list',
     title: 'Beneficiary list import',
     caption: "Upload a department's CSV for one scheme. Every row is checked and matched to a resident; nothing is kept from a file that fails.",
