@@ -1,5 +1,4 @@
 import { createBullBoard } from '@bull-board/api';
-import type { IServerAdapter } from '@bull-board/api/typings/app';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
@@ -42,20 +41,12 @@ export function queueBoardAuth(signer: TTokenSigner): RequestHandler {
   };
 }
 
-const ADAPTER_METHODS = ['setQueues', 'setViewsPath', 'setStaticPath', 'setEntryRoute', 'setErrorHandler', 'setApiRoutes', 'setUIConfig'] as const;
-function isServerAdapter(value: unknown): value is IServerAdapter {
-  return typeof value === 'object' && value !== null && ADAPTER_METHODS.every((m) => typeof Reflect.get(value, m) === 'function');
-}
-
 /** Bull Board over the given BullMQ queues, at /admin/queues. */
 export function queueBoardRouter(queues: readonly Queue[]): Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
-  // @bull-board/express pins its own copy of @bull-board/api (9.10.1 against our 9.10.2): the same
-  // shape with separately declared private fields, so the adapter is checked by its methods
-  const adapter: unknown = serverAdapter;
-  if (!isServerAdapter(adapter)) throw new Error('@bull-board/express does not provide a server adapter');
-  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter: adapter, options: { uiConfig: { boardTitle: 'Samvad queues' } } });
+  // @bull-board/express depends on the exact @bull-board/api version: both are pinned together in package.json
+  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q)), serverAdapter, options: { uiConfig: { boardTitle: 'Samvad queues' } } });
   // the adapter's router is typed loosely by the library; it is an Express router
   const router: Router = serverAdapter.getRouter();
   return router;
