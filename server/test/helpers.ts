@@ -21,10 +21,10 @@ export interface TTestContext extends TApp {
 
 /**
  * The app in-process against the real test database and Redis, one per test file.
- * `overrides` swaps single dependencies (a clock, a failing readiness check).
+ * `overrides` swaps single dependencies (a clock, a failing readiness check, a database of the test's own).
  */
-export async function createTestContext(overrides: { now?: () => Date; readiness?: Partial<TReadinessChecks> } = {}): Promise<TTestContext> {
-  const config = loadConfig({ SAMVAD_MODE: 'demo', NODE_ENV: 'test', DATABASE_URL: inject('databaseUrl'), REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'silent' });
+export async function createTestContext(overrides: { now?: () => Date; readiness?: Partial<TReadinessChecks>; databaseUrl?: string } = {}): Promise<TTestContext> {
+  const config = loadConfig({ SAMVAD_MODE: 'demo', NODE_ENV: 'test', DATABASE_URL: overrides.databaseUrl ?? inject('databaseUrl'), REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'silent' });
   const database = createDatabase({ url: config.database.url, poolSize: 5 });
   const { prisma, pool } = database;
   const redis = new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
