@@ -10,6 +10,7 @@ import { createApp } from './app.js';
 import { createCallControl } from './callcontrol/create-call-control.js';
 import { alwaysOpen, startFlowRegistry } from './callcontrol/flows.js';
 import { startDemoTraffic } from './demo/demo-traffic.js';
+import { createBeneficiaryImportService } from './modules/beneficiaries/import.service.js';
 import { createServerDialer } from './modules/campaigns/dialer/wiring.js';
 import { startCampaignProgress } from './modules/campaigns/results.progress.js';
 import { createCampaignResultService } from './modules/campaigns/results.service.js';
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
     },
   });
   await warmUp();
+  const interrupted = await createBeneficiaryImportService({ prisma }).failInterrupted();
+  if (interrupted.length > 0) logger.warn({ imports: interrupted }, 'imports interrupted by a stop marked failed');
 
   // Call control listens before the provider starts, so no call arrives unheard.
   const flows = startFlowRegistry(config.ivr.flowsDir, logger);

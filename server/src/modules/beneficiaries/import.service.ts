@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import type { Prisma, PrismaClient } from '@samvad/db';
 import { parse } from 'csv-parse';
-import { Invalid, NotFound } from '../../errors.js';
+import { Conflict, Invalid, NotFound } from '../../errors.js';
 import type { TAuthUser } from '../../http/route.js';
 import { pickFields, resolveColumns, type TColumnMapping, type TResolvedColumns } from './column-mapping.js';
 import { decideMatch, phoneNameCandidates, type TCandidate, type TMatch } from './matching.js';
@@ -14,6 +14,15 @@ export const BATCH_SIZE = 1000;
 const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
 /** Fields longer than this are not a beneficiary list: csv-parse stops instead of buffering them. */
 const MAX_RECORD_BYTES = 64 * 1024;
+/**
+ * A running import holds this advisory lock (with its id) for its whole transaction. PostgreSQL
+ * drops it when the transaction ends, also when the server that ran it dies, so an import that is
+ * `processing` with its lock free belongs to no live process.
+ */
+const RUN_LOCK = 'beneficiary_import_run';
+/** How old an unlocked `processing` import must be before it counts as interrupted: above the transaction's maxWait, its record is written before its lock is taken. */
+export const INTERRUPTED_AFTER_MS = 2 * 60_000;
+export const INTERRUPTED_ERROR = 'interrupted: the server stopped during the import; import the file again';
 
 type TTx = Prisma.TransactionClient;
 
@@ -32,6 +41,9 @@ interface TTally {
 
 /** A file the import cannot read at all: recorded as failed, answered with 400. */
 class FileRefused extends Error {}
+
+/** The import was failed as interrupted before its transaction took its lock. */
+class Interrupted extends Error {}
 
 /** The file was imported before with the same columns: rolls this attempt back and answers with that import. */
 class SameFile extends Error {
@@ -134,8 +146,38 @@ export interface TStartImport {
   body: Readable;
 }
 
-export function createBeneficiaryImportService(deps: { prisma: PrismaClient; now?: () => Date; batchSize?: number }) {
-  const { prisma, now = () => new Date(), batchSize = BATCH_SIZE } = deps;
+export function createBeneficiaryImportService(deps: {
+  prisma: PrismaClient;
+  now?: () => Date;
+  batchSize?: number;
+  /** an unlocked `processing` import older than this was interrupted */
+  interruptedAfterMs?: number;
+}) {
+  const { prisma, now = () => new Date(), batchSize = BATCH_SIZE, interruptedAfterMs = INTERRUPTED_AFTER_MS } = deps;
+
+  /**
+   * Marks `failed` every import (or the given one) that is `processing` but whose transaction no
+   * longer runs, and returns their ids. One statement: two servers running it at once each take
+   * a different part, a repeat finds nothing. An import past its transaction's timeout is failed
+   * even if a hung connection still holds its lock; that import cannot complete any more, as its
+   * last write asks for `processing`.
+   */
+  async function failInterrupted(id?: number): Promise<number[]> {
+    const at = now();
+    const quiet = new Date(at.getTime() - interruptedAfterMs);
+    const overdue = new Date(at.getTime() - TRANSACTION_TIMEOUT_MS - interruptedAfterMs);
+    const rows = await prisma.$queryRaw<{ id: number }[]>`
+      WITH candidates AS MATERIALIZED (
+        SELECT id FROM beneficiary_imports
+        WHERE status = 'processing' AND created_at < ${quiet} AND (${id ?? null}::int IS NULL OR id = ${id ?? null}::int)
+      )
+      UPDATE beneficiary_imports b SET status = 'failed', error = ${INTERRUPTED_ERROR}, finished_at = ${at}
+      FROM candidates c
+      WHERE b.id = c.id AND b.status = 'processing'
+        AND (b.created_at < ${overdue} OR pg_try_advisory_xact_lock(hashtext(${RUN_LOCK}), b.id))
+      RETURNING b.id`;
+    return rows.map((r) => r.id).sort((a, b) => a - b);
+  }
 
   async function places(): Promise<TPlaceIndex> {
     const [districts, blocks] = await Promise.all([
@@ -148,6 +190,7 @@ export function createBeneficiaryImportService(deps: { prisma: PrismaClient; now
   /**
    * Reads, validates, matches and writes the file in one transaction. The import's own record is
    * written first and outside it, so a failure leaves that record `failed` with its error and no rows.
+   * If the server dies instead, PostgreSQL rolls the rows back and `failInterrupted` fails the record.
    */
   async function importFile(input: TStartImport, user: TAuthUser): Promise<TImportSummary> {
     const scheme = await prisma.scheme.findUnique({ where: { code: input.schemeCode }, select: { code: true } });
@@ -156,6 +199,8 @@ export function createBeneficiaryImportService(deps: { prisma: PrismaClient; now
       throw Invalid('Unknown scheme', [{ field: 'query.scheme', message: `no scheme has the code "${input.schemeCode}"` }]);
     }
     const index = await places();
+    // An interrupted earlier attempt is failed first, so the list never shows it running beside this one.
+    await failInterrupted();
     const record = await prisma.beneficiaryImport.create({
       data: { schemeCode: scheme.code, fileName: input.fileName, createdById: user.id, createdAt: now() },
     });
@@ -185,6 +230,10 @@ export function createBeneficiaryImportService(deps: { prisma: PrismaClient; now
     try {
       const outcome = await prisma.$transaction(
         async (tx) => {
+          // Taken first, before waiting for the scheme: a queued import is a live one.
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${RUN_LOCK}), ${record.id}::int)`;
+          const mine = await tx.beneficiaryImport.findUnique({ where: { id: record.id }, select: { status: true } });
+          if (mine?.status !== 'processing') throw new Interrupted();
           // Two uploads for one scheme run one after the other, so the same file cannot be written twice.
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('beneficiary_import'), hashtext(${scheme.code}))`;
           const tally: TTally = { total: 0, matched: 0, ambiguous: 0, unmatched: 0, rejected: 0, reasons: {} };
@@ -228,7 +277,7 @@ export function createBeneficiaryImportService(deps: { prisma: PrismaClient; now
           });
           if (earlier) throw new SameFile(earlier);
           const done = await tx.beneficiaryImport.update({
-            where: { id: record.id },
+            where: { id: record.id, status: 'processing' },
             data: {
               fileSha256: sha,
               status: 'completed',
@@ -256,19 +305,23 @@ export function createBeneficiaryImportService(deps: { prisma: PrismaClient; now
       input.body.resume();
       const refused = error instanceof FileRefused;
       const message = refused ? error.message : 'The import failed; nothing from this file was kept';
-      await prisma.beneficiaryImport.update({ where: { id: record.id }, data: { status: 'failed', error: message, finishedAt: now() } });
+      // Only while still `processing`: an import already failed as interrupted keeps that error.
+      await prisma.beneficiaryImport.updateMany({ where: { id: record.id, status: 'processing' }, data: { status: 'failed', error: message, finishedAt: now() } });
+      if (error instanceof Interrupted) throw Conflict(`Import ${record.id} was marked interrupted before it began; import the file again`);
       if (refused) throw Invalid(`Import ${record.id} refused the file: ${message}`, [{ field: 'body', message }]);
       throw error;
     }
   }
 
   async function byId(id: number): Promise<TImportSummary> {
-    const record = await prisma.beneficiaryImport.findUnique({ where: { id } });
+    let record = await prisma.beneficiaryImport.findUnique({ where: { id } });
     if (!record) throw NotFound('Import');
+    if (record.status === 'processing' && (await failInterrupted(id)).length > 0) record = await prisma.beneficiaryImport.findUniqueOrThrow({ where: { id } });
     return summary(record);
   }
 
   async function list(schemeCode: string | undefined): Promise<TImportSummary[]> {
+    await failInterrupted();
     const records = await prisma.beneficiaryImport.findMany({ where: schemeCode ? { schemeCode } : {}, orderBy: { id: 'desc' }, take: 100 });
     return records.map((r) => summary(r));
   }
@@ -292,7 +345,7 @@ export function createBeneficiaryImportService(deps: { prisma: PrismaClient; now
     }
   }
 
-  return { importFile, byId, list, reportLines };
+  return { importFile, byId, list, reportLines, failInterrupted };
 }
 
 export type TBeneficiaryImportService = ReturnType<typeof createBeneficiaryImportService>;
