@@ -5,6 +5,7 @@ import { goOfflineQuietly } from '../features/agent-desk/desk.api.js';
 import { logout } from '../features/auth/auth.api.js';
 import { pagesFor } from '../features/auth/roles.js';
 import { useSession } from '../features/auth/useSession.js';
+import { JobQueuesLink } from './JobQueuesLink.js';
 import { LanguageToggle } from './LanguageToggle.js';
 import { SocketStatus } from './SocketStatus.js';
 
@@ -61,6 +62,7 @@ export function Header() {
               {t(`nav.${page}`)}
             </NavLink>
           ))}
+          {user.role === 'admin' ? <JobQueuesLink /> : null}
         </nav>
       ) : null}
     </header>

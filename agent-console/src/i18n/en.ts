@@ -11,7 +11,16 @@ export const en = {
     skipToContent: 'Skip to content',
   },
   language: { en: 'English', hi: 'Hindi', switchTo: 'Switch the interface to {{language}}' },
-  nav: { label: 'Pages', agent: 'Agent desk', supervisor: 'Supervisor', department: 'Department', admin: 'Administration' },
+  nav: {
+    label: 'Pages',
+    agent: 'Agent desk',
+    supervisor: 'Supervisor',
+    department: 'Department',
+    admin: 'Administration',
+    jobQueues: 'Job queues',
+    opensInNewTab: '(opens in a new tab)',
+    jobQueuesFailed: 'The job queues could not be opened. Try again.',
+  },
   roles: { agent: 'Agent', supervisor: 'Supervisor', officer: 'Department officer', admin: 'Administrator' },
   socket: {
     offline: 'Offline',

@@ -10,7 +10,16 @@ export const hi: TTranslation = {
     skipToContent: 'मुख्य सामग्री पर जाएँ',
   },
   language: { en: 'अंग्रेज़ी', hi: 'हिन्दी', switchTo: 'इंटरफ़ेस को {{language}} में बदलें' },
-  nav: { label: 'पृष्ठ', agent: 'एजेंट डेस्क', supervisor: 'पर्यवेक्षक', department: 'विभाग', admin: 'प्रशासन' },
+  nav: {
+    label: 'पृष्ठ',
+    agent: 'एजेंट डेस्क',
+    supervisor: 'पर्यवेक्षक',
+    department: 'विभाग',
+    admin: 'प्रशासन',
+    jobQueues: 'जॉब कतारें',
+    opensInNewTab: '(नए टैब में खुलता है)',
+    jobQueuesFailed: 'जॉब कतारें नहीं खुल सकीं। फिर से कोशिश करें।',
+  },
   roles: { agent: 'एजेंट', supervisor: 'पर्यवेक्षक', officer: 'विभागीय अधिकारी', admin: 'प्रशासक' },
   socket: {
     offline: 'ऑफ़लाइन',
