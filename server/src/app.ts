@@ -97,6 +97,7 @@ export function createApp(deps: TAppDeps): TApp {
     calls: campaignCalls,
     dialer: campaignDialer,
     now,
+    awaitOwnCall: acd ? (userId, seconds) => acd.awaitOwnCall(userId, seconds) : undefined,
     agentOf: async (userId) => {
       if (!acd) throw Conflict('Call distribution is not running on this server');
       return (await acd.desk(userId)).agent;

@@ -20,6 +20,7 @@ export type TAcdApi = Pick<
   | 'setSkills'
   | 'waiting'
   | 'setWrapUpHook'
+  | 'awaitOwnCall'
 >;
 
 const AGENT = ['agent'] as const;

@@ -69,6 +69,9 @@ export class AcdService implements TQueueHandoff {
   private wrapUpHook: TWrapUpHook | null = null;
   private readonly takenListeners = new Set<(callId: string) => void>();
   private readonly callbackRetries = new Map<number, { cancel(): void }>();
+  /** calls agents dialled themselves, still ringing: call → agent, and each agent's expiry timer */
+  private readonly ownCalls = new Map<string, number>();
+  private readonly ownCallTimers = new Map<number, { cancel(): void }>();
   private readonly callbackAttempts = new Map<number, number>();
   /** events that arrive while the state is being rebuilt, replayed after */
   private buffered: TTelephonyEvent[] | null = [];
@@ -141,6 +144,7 @@ export class AcdService implements TQueueHandoff {
     this.unsubscribe = null;
     this.live.cancelTimers();
     for (const retry of this.callbackRetries.values()) retry.cancel();
+    for (const timer of this.ownCallTimers.values()) timer.cancel();
     this.presence.stop();
     this.board.stop();
     await this.deps.store.flush();
@@ -228,6 +232,30 @@ export class AcdService implements TQueueHandoff {
   }
 
   // ───────────── agents ─────────────
+
+  /**
+   * An agent dials a contact themselves (preview mode): nothing else is offered to them while
+   * the call rings, so an inbound caller cannot take the agent the answer is meant for. The hold
+   * ends when the call is put through to them, when it ends unanswered (`placed` names it), when
+   * `cancel` is called (it was never placed), or after `seconds`.
+   */
+  awaitOwnCall(userId: number, seconds: number): { placed(callId: string): void; cancel(): void } {
+    this.releaseOwn(userId);
+    this.router.awaitOwnCall(userId, this.clock.now() + seconds * 1000);
+    // when the hold lapses, anything waiting may be offered to the agent at once
+    this.ownCallTimers.set(userId, this.clock.setTimeout(() => this.releaseOwn(userId), seconds * 1000));
+    return {
+      placed: (callId) => this.ownCalls.set(callId, userId),
+      cancel: () => this.releaseOwn(userId),
+    };
+  }
+
+  private releaseOwn(userId: number): void {
+    this.ownCallTimers.get(userId)?.cancel();
+    this.ownCallTimers.delete(userId);
+    for (const [callId, owner] of this.ownCalls) if (owner === userId) this.ownCalls.delete(callId);
+    if (this.router.releaseOwnCall(userId)) this.routeSoon();
+  }
 
   /** an agent (or a supervisor for them) chooses ready, not ready with a reason, or offline */
   async setState(userId: number, choice: TChooseState): Promise<TAgentDesk> {
@@ -833,6 +861,8 @@ export class AcdService implements TQueueHandoff {
       return;
     }
     const ends = event.type === 'call.hangup' || event.type === 'call.failed';
+    const dialledBy = ends ? this.ownCalls.get(event.callId) : undefined;
+    if (dialledBy !== undefined) this.releaseOwn(dialledBy);
     const offer = this.live.offerByLeg.get(event.callId);
     if (offer) {
       if (event.type === 'call.answered') void this.offerAccepted(offer).catch((error: unknown) => this.failed(error, event));

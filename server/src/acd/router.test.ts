@@ -107,6 +107,48 @@ describe('AcdRouter: who gets which call', () => {
   });
 });
 
+describe('AcdRouter: an agent waiting for a call they dialled', () => {
+  it('offers them only the call meant for them alone until it comes, ends, or the hold lapses', () => {
+    const { router, agent, readyFor } = setUp();
+    agent(1, ['hi', 'agent:agent1']);
+    agent(2, ['hi']);
+    readyFor(1, 100);
+    router.awaitOwnCall(1, T0 + 45_000);
+    router.enqueue(call('inbound', 'general-hi', 30));
+
+    // the longest-idle agent is keeping the line for their own call: the caller goes to the other
+    expect(router.awaitingOwnCall(1, T0)).toBe(true);
+    expect(pairs(router.decide(T0))).toEqual([]);
+    readyFor(2, 1);
+    expect(pairs(router.decide(T0))).toEqual(['inbound→2']);
+
+    // the person they dialled answers: put through to them alone, and the hold is over
+    router.enqueue(call('inbound-2', 'general-hi', 20));
+    router.enqueue(call('own', 'general-hi', 0, { skills: ['agent:agent1'], priority: 5 }));
+    expect(pairs(router.decide(T0 + 1000))).toEqual(['own→1']);
+    expect(router.awaitingOwnCall(1, T0 + 1000)).toBe(false);
+  });
+
+  it('lets them take other calls again once their call ends unanswered or the hold lapses', () => {
+    const { router, agent, readyFor } = setUp();
+    agent(1, ['hi', 'agent:agent1']);
+    readyFor(1, 100);
+    router.enqueue(call('inbound', 'general-hi', 30));
+    router.awaitOwnCall(1, T0 + 45_000);
+    expect(pairs(router.decide(T0))).toEqual([]);
+    expect(router.releaseOwnCall(1)).toBe(true);
+    expect(router.releaseOwnCall(1)).toBe(false);
+    expect(pairs(router.decide(T0))).toEqual(['inbound→1']);
+
+    agent(2, ['hi', 'agent:agent2']);
+    readyFor(2, 50);
+    router.enqueue(call('later', 'general-hi', 10));
+    router.awaitOwnCall(2, T0 + 45_000);
+    expect(pairs(router.decide(T0 + 44_000))).toEqual([]);
+    expect(pairs(router.decide(T0 + 45_000))).toEqual(['later→2']);
+  });
+});
+
 describe('AcdRouter: offers, calls and wrap-up', () => {
   it('puts a missed offer back at the head of its queue and makes the agent not ready (missed)', () => {
     const { router, agent, readyFor } = setUp();

@@ -1,5 +1,5 @@
 import { Lane, compareEntries, type TLaneEntry } from './lane.js';
-import type { TAgentProfile, TAgentState, TAgentStatus, TPlacedCall, TQueueDef, TWaitingCall } from './model.js';
+import { personalSkill, type TAgentProfile, type TAgentState, type TAgentStatus, type TPlacedCall, type TQueueDef, type TWaitingCall } from './model.js';
 import { SkillVocabulary, covers, normaliseSkills, type TSkillMask } from './skills.js';
 import { canChoose, isStaffing, type TChosenState } from './transitions.js';
 
@@ -72,6 +72,11 @@ export class AcdRouter {
   private readonly agents = new Map<number, TAgentRecord>();
   /** ready agents, longest idle first */
   private readonly ready: TAgentRecord[] = [];
+  /**
+   * agents waiting for a call they dialled themselves (a preview campaign contact), until when:
+   * meanwhile only a call for them alone (their personal skill) is offered to them
+   */
+  private readonly awaiting = new Map<number, { until: number; personal: TSkillMask }>();
   private seq = 0;
 
   constructor(private readonly onAgentChange: (change: TAgentChange) => void = () => undefined) {}
@@ -290,19 +295,50 @@ export class AcdRouter {
       }
       if (best === null) break;
       const needs = best.mask;
-      const agent = this.ready.find((candidate) => covers(candidate.mask, needs));
+      const agent = this.ready.find((candidate) => covers(candidate.mask, needs) && this.mayOffer(candidate, needs, now));
       if (!agent) {
         exhausted.add(best);
         continue;
       }
       const entry = best.shift();
       if (!entry) break;
+      this.awaiting.delete(agent.userId);
       this.laneOf.delete(entry.id);
       this.offered.set(entry.id, { call: entry, userId: agent.userId });
       this.transition(agent, 'reserved', null, now, entry.id);
       offers.push({ call: placed(entry), agent: statusOf(agent) });
     }
     return offers;
+  }
+
+  /**
+   * The agent dialled a call themselves: until it is answered and put through to them, ends, or
+   * `until` passes, no other call is offered to them (it would take the line the answer needs).
+   */
+  awaitOwnCall(userId: number, until: number): void {
+    const agent = this.agents.get(userId);
+    if (!agent) throw new RoutingError(`agent ${userId} is not known`);
+    this.awaiting.set(userId, { until, personal: this.vocabulary.mask([personalSkill(agent.username)]) });
+  }
+
+  /** the agent's own call ended unanswered, or was never placed: they may be offered anything again */
+  releaseOwnCall(userId: number): boolean {
+    return this.awaiting.delete(userId);
+  }
+
+  awaitingOwnCall(userId: number, now: number): boolean {
+    const hold = this.awaiting.get(userId);
+    return hold !== undefined && hold.until > now;
+  }
+
+  private mayOffer(agent: TAgentRecord, needs: TSkillMask, now: number): boolean {
+    const hold = this.awaiting.get(agent.userId);
+    if (!hold) return true;
+    if (hold.until <= now) {
+      this.awaiting.delete(agent.userId);
+      return true;
+    }
+    return covers(needs, hold.personal);
   }
 
   /** the agent took the offered call */

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TAgentView, TBoardUpdate, TOfferView } from '../../src/acd/acd.schemas.js';
 import { acdMatrix, type TWho } from './acd-matrix.js';
-import { AcdRig, SkewClock, until } from './rig.js';
+import { AcdRig, HELPLINE, SkewClock, until } from './rig.js';
 
 // One file on purpose: each scenario runs an ACD that rebuilds from the shared test database
 // (every agent's last state), so they take turns rather than run side by side.
@@ -206,6 +207,31 @@ describe('a caller through the ACD', () => {
     await r.store.flush();
     const abandoned = await r.prisma.callEvent.count({ where: { callId: { in: [waiting.callId, ringing.callId] }, type: 'queue.abandoned' } });
     expect(abandoned).toBe(2);
+  });
+
+  it('keeps an agent who dialled a contact themself for that call: no caller is offered to them until it ends unanswered', async () => {
+    rig = new AcdRig();
+    const r = rig;
+    const queue = await r.queue('general');
+    await r.start();
+    const agent = await r.user('agent');
+    await r.api('post', '/api/acd/me/state', agent.token, { state: 'ready' });
+
+    // the agent dials a contact whose phone rings on
+    const own = { callId: randomUUID(), to: '+919812345678' };
+    r.network.setScript(own.to, { pickup: { kind: 'no_answer' } });
+    const hold = r.acd.awaitOwnCall(agent.id, 45);
+    await r.telephony.originate({ callId: own.callId, to: own.to, callerId: HELPLINE, timeoutSec: 30 });
+    hold.placed(own.callId);
+    const caller = await r.caller(queue.code);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(r.stateOf(agent.id)).toBe('ready');
+    expect(r.acd.waiting(queue.code).map((c) => c.id)).toEqual([caller.callId]);
+
+    // nobody picks up: the line is the agent's to give again, and the waiting caller gets it
+    await r.telephony.provider.hangup(own.callId);
+    await until(() => r.stateOf(agent.id) === 'reserved', 'the offer once the own call ended');
+    expect((await r.api('get', '/api/acd/me', agent.token)).body.offer.callId).toBe(caller.callId);
   });
 
   it('holds, takes off hold, transfers to another queue keeping the wait, and hangs up from the agent side', async () => {

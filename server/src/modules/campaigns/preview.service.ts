@@ -9,6 +9,8 @@ import type { TPreviewDesk } from './preview.schemas.js';
 
 /** how long a contact an agent opened stays theirs without a dial or a skip */
 export const PREVIEW_HOLD_MS = 10 * 60_000;
+/** the dial timeout (30 s), machine detection and the hand-over, with room to spare */
+export const OWN_CALL_HOLD_SEC = 45;
 /** a skipped contact comes round again after this */
 export const SKIP_DELAY_MS = 30 * 60_000;
 
@@ -58,6 +60,8 @@ export function createPreviewService(deps: {
   calls: TCampaignCallService;
   agentOf: TPreviewAgentOf;
   dialer?: TCampaignDialerHook;
+  /** keeps other calls away from the agent while the contact's phone rings */
+  awaitOwnCall?: (userId: number, seconds: number) => { placed(callId: string): void; cancel(): void };
   now?: () => Date;
 }) {
   const { sql, calls, agentOf } = deps;
@@ -136,9 +140,17 @@ export function createPreviewService(deps: {
       const agent = await agentOf(user.id);
       if (agent.state !== 'ready') throw Conflict('Go ready to dial: the person who answers is put through to you');
       if (!deps.dialer?.dialNow) throw Conflict('This server does not dial campaigns');
-      const placed = await deps.dialer.dialNow(contactId, { userId: user.id, username: agent.username });
+      const own = deps.awaitOwnCall?.(user.id, OWN_CALL_HOLD_SEC);
+      const placed = await deps.dialer.dialNow(contactId, { userId: user.id, username: agent.username }).catch((error: unknown) => {
+        own?.cancel();
+        throw error;
+      });
       release(contactId);
-      if (!placed) throw Conflict('This contact can no longer be dialled (the campaign paused, or the contact was concluded)');
+      if (!placed) {
+        own?.cancel();
+        throw Conflict('This contact can no longer be dialled (the campaign paused, or the contact was concluded)');
+      }
+      own?.placed(placed.callId);
       lastDial.set(user.id, { contactId, ...placed });
       return { contactId, callId: placed.callId };
     },
