@@ -194,7 +194,9 @@ export function createApp(deps: TAppDeps): TApp {
     });
   }
 
-  if (adminQueues.length > 0) app.use(QUEUE_BOARD_PATH, queueBoardAuth(signer), queueBoardRouter(adminQueues));
+  // Bull Board's page links web fonts from Google: its own policy keeps the page to this server
+  const boardPolicy = helmet({ contentSecurityPolicy: { directives: { styleSrc: ["'self'", "'unsafe-inline'"], fontSrc: ["'self'"] } } });
+  if (adminQueues.length > 0) app.use(QUEUE_BOARD_PATH, boardPolicy, queueBoardAuth(signer), queueBoardRouter(adminQueues));
   app.use(['/api', '/healthz', '/readyz', '/metrics'], notFoundHandler);
   if (config.consoleDist) serveConsole(app, config.consoleDist);
   app.use(notFoundHandler);
