@@ -247,13 +247,41 @@ export function createContactStore(sql: TSqlPool) {
      * claim and the call, or the provider lost the call): counted as failed, so the contact is
      * rescheduled by the retry rules instead of staying `dialing` for ever.
      */
-    async lostAttempts(olderThan: Date): Promise<number[]> {
-      const { rows } = await sql.query<{ id: number }>(
-        `SELECT a.id FROM campaign_attempts a JOIN campaign_contacts c ON c.id = a.contact_id
+    /**
+     * Answered attempts whose contact is still in progress long after the answer: the process
+     * that had the conversation stopped before it could conclude it.
+     */
+    async lostConversations(answeredBefore: Date): Promise<{ attemptId: number; campaignId: number }[]> {
+      const { rows } = await sql.query<{ id: number; campaign_id: number }>(
+        `SELECT a.id, a.campaign_id FROM campaign_attempts a JOIN campaign_contacts c ON c.id = a.contact_id
+          WHERE a.outcome = 'answered' AND a.ended_at < $1 AND c.status = 'in_progress'
+            AND a.attempt_no = c.attempts`,
+        [answeredBefore],
+      );
+      return rows.map((r) => ({ attemptId: r.id, campaignId: r.campaign_id }));
+    },
+
+    /** a lost conversation: the contact goes back to the retry rules, as after a failed call */
+    async rescheduleLostConversation(attemptId: number, at: Date): Promise<TDialDecision | null> {
+      const { rows } = await sql.query<{ contact_id: number; campaign_id: number }>(
+        `UPDATE campaign_contacts c SET status = 'pending', updated_at = $2
+           FROM campaign_attempts a
+          WHERE a.id = $1 AND c.id = a.contact_id AND c.status = 'in_progress' AND a.attempt_no = c.attempts
+          RETURNING a.contact_id, a.campaign_id`,
+        [attemptId, at],
+      );
+      const lost = rows[0];
+      const target = lost ? await campaign(lost.campaign_id) : null;
+      return lost && target ? reschedule(lost.contact_id, target, 'failed', at) : null;
+    },
+
+    async lostAttempts(olderThan: Date): Promise<{ attemptId: number; campaignId: number }[]> {
+      const { rows } = await sql.query<{ id: number; campaign_id: number }>(
+        `SELECT a.id, a.campaign_id FROM campaign_attempts a JOIN campaign_contacts c ON c.id = a.contact_id
           WHERE a.outcome IS NULL AND a.started_at < $1 AND c.status = 'dialing'`,
         [olderThan],
       );
-      return rows.map((r) => r.id);
+      return rows.map((r) => ({ attemptId: r.id, campaignId: r.campaign_id }));
     },
   };
 }

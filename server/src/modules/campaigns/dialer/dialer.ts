@@ -48,6 +48,14 @@ export interface TDialerOptions {
   now?: () => Date;
   /** how long a call rings before it counts as unanswered */
   ringTimeoutSec?: number;
+  /** an attempt with no result this long after it was placed was lost (a worker died): it counts as failed; by default the ring timeout and a minute */
+  lostAttemptSec?: number;
+  /**
+   * an answered call still not concluded this long after the answer was lost with the process
+   * that handled it: its contact is rescheduled by the retry rules (default 2 hours, longer than
+   * any survey conversation)
+   */
+  lostConversationSec?: number;
   /** the scheduler's beat */
   tickMs?: number;
   /** parallel dial jobs per worker */
@@ -144,13 +152,22 @@ export class CampaignDialer implements TCampaignDialerHook {
   private async topUp(): Promise<void> {
     const { store, logger } = this.options;
     const now = this.now();
-    const lostBefore = new Date(now.getTime() - ((this.options.ringTimeoutSec ?? 30) + 60) * 1000);
-    for (const attemptId of await store.lostAttempts(lostBefore)) {
+    const lostBefore = new Date(now.getTime() - (this.options.lostAttemptSec ?? (this.options.ringTimeoutSec ?? 30) + 60) * 1000);
+    const serves = (campaignId: number) => !this.options.campaigns || this.options.campaigns(campaignId);
+    for (const { attemptId, campaignId } of await store.lostAttempts(lostBefore)) {
+      if (!serves(campaignId)) continue;
       await store.finishAttempt(attemptId, 'failed', now, null);
       logger.warn({ attemptId }, 'a dial attempt never reported back; counted as failed');
     }
+    const answeredBefore = new Date(now.getTime() - (this.options.lostConversationSec ?? 2 * 3600) * 1000);
+    const ours = new Set([...this.pending.values()].map((call) => call.attemptId));
+    for (const { attemptId, campaignId } of await store.lostConversations(answeredBefore)) {
+      if (ours.has(attemptId) || !serves(campaignId)) continue;
+      await store.rescheduleLostConversation(attemptId, now);
+      logger.warn({ attemptId }, 'an answered campaign call was never concluded (its process stopped); the contact is rescheduled');
+    }
     for (const campaign of await store.running()) {
-      if (this.options.campaigns && !this.options.campaigns(campaign.id)) continue;
+      if (!serves(campaign.id)) continue;
       if (campaign.mode === 'preview' || !isInsideWindow(campaign.schedule.calendar, now)) continue;
       const wanted = await this.wanted(campaign, now);
       const due = await store.due(campaign.id, now, wanted);
