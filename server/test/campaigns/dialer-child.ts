@@ -26,14 +26,14 @@ const dialer: CampaignDialer = new CampaignDialer({
   originate: async ({ callId, to }) => {
     say({ type: 'dial', callId, to });
     const event = (e: object) => dialer.handle({ callId, at: now().toISOString(), ...e } as TTelephonyEvent);
-    const ringMs = 150 + Math.floor(Math.random() * 250);
+    const ringMs = 300 + Math.floor(Math.random() * 400);
     setTimeout(() => event({ type: 'call.answered' }), ringMs);
     setTimeout(() => event({ type: 'call.machine', result: 'human' }), ringMs + 20);
     setTimeout(() => event({ type: 'call.bridged', bridgeId: `b-${callId}`, withCallId: null }), ringMs + 40);
     setTimeout(() => {
       event({ type: 'call.hangup', cause: 'normal', q850: 16, by: 'remote' });
       say({ type: 'ended', callId, to });
-    }, ringMs + 300);
+    }, ringMs + 500);
   },
   hangup: async () => undefined,
   connect: async () => undefined,

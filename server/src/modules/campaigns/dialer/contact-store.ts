@@ -99,9 +99,15 @@ export function createContactStore(sql: TSqlPool) {
       return rows.map(runningOf);
     },
 
-    /** calls of the campaign placed and not yet ended */
-    async inFlight(campaignId: number): Promise<number> {
-      const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM campaign_contacts WHERE campaign_id = $1 AND status = 'dialing'`, [campaignId]);
+    /**
+     * Calls of the campaign placed and not yet answered; with `answered`, those a person
+     * answered and still on the line too (an agentless survey keeps its line to the end).
+     */
+    async inFlight(campaignId: number, answered = false): Promise<number> {
+      const { rows } = await sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM campaign_contacts WHERE campaign_id = $1 AND (status = 'dialing' OR ($2 AND status = 'in_progress'))`,
+        [campaignId, answered],
+      );
       return rows[0]?.n ?? 0;
     },
 

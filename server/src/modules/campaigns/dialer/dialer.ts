@@ -118,7 +118,15 @@ export class CampaignDialer implements TCampaignDialerHook {
   private readonly clock: TAcdClock;
 
   constructor(private readonly options: TDialerOptions) {
-    this.queue = new Queue<TDialJob>(DIAL_QUEUE, { connection: options.connection, prefix: options.prefix, defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000 } });
+    this.queue = new Queue<TDialJob>(DIAL_QUEUE, {
+      connection: options.connection,
+      prefix: options.prefix,
+      defaultJobOptions: {
+        removeOnComplete: true,
+        // a failed job keeps its id (the contact's attempt) from being queued again: it stays on the board ten minutes, then the contact can be retried
+        removeOnFail: { age: 600, count: 1000 },
+      },
+    });
     this.now = options.now ?? (() => new Date());
     this.clock = options.clock ?? systemClock;
   }
@@ -181,7 +189,8 @@ export class CampaignDialer implements TCampaignDialerHook {
   private async wanted(campaign: TRunningCampaign, now: Date): Promise<number> {
     const { store, pacing } = this.options;
     if (campaign.mode === 'predictive' && pacing) return pacing.dialNow(campaign, now);
-    const [capacity, inFlight] = await Promise.all([this.options.capacity(campaign), store.inFlight(campaign.id)]);
+    // agents' capacity already leaves out the calls they are on; IVR lines do not
+    const [capacity, inFlight] = await Promise.all([this.options.capacity(campaign), store.inFlight(campaign.id, campaign.mode === 'ivr')]);
     return capacity - inFlight;
   }
 
