@@ -165,6 +165,29 @@ describe('campaign calls at the agent desk', () => {
     await expect(service.beforeWrapUpEnds({ userId: agentRow.id, callId: inbound, body: { then } })).resolves.toBeUndefined();
   });
 
+  it('an interview cut short is called again after the partial delay while attempts remain, and stays partial after the last', async () => {
+    const household = await ctx.prisma.household.findFirstOrThrow({ where: { contacts: { none: { campaignId } } }, orderBy: { id: 'desc' }, skip: 1 });
+    const resident = await ctx.prisma.resident.create({
+      data: { householdId: household.id, nameEn: 'Test Partial', nameHi: 'परीक्षण आंशिक', gender: 'male', birthDate: new Date('1975-01-01'), relation: 'other', mobile: '+919800000004' },
+    });
+    const contact = await ctx.prisma.campaignContact.create({ data: { campaignId, residentId: resident.id, householdId: household.id, stratum: 'all', phone: '+919800000004', status: 'pending' } });
+    contacts.push({ id: contact.id, residentId: resident.id, householdId: household.id, phone: contact.phone });
+    const service = createCampaignCallService({ sql: db.pool, audit: createAuditLog(db.pool) });
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      const callId = await answeredCall(contact.id);
+      const before = Date.now();
+      await service.beforeWrapUpEnds({ userId: 1, callId, body: { then: { state: 'ready' }, campaignOutcome: 'partial' } });
+      const after = await ctx.prisma.campaignContact.findUniqueOrThrow({ where: { id: contact.id } });
+      if (attempt < 3) {
+        expect(after, `after attempt ${attempt}`).toMatchObject({ status: 'pending', lastOutcome: 'partial', attempts: attempt });
+        // two hours on at the soonest (the default partial delay), moved into the calling window if need be
+        expect(after.nextAttemptAt!.getTime()).toBeGreaterThanOrEqual(before + 120 * 60_000 - 1000);
+      } else {
+        expect(after).toMatchObject({ status: 'partial', lastOutcome: 'partial', attempts: 3, nextAttemptAt: null });
+      }
+    }
+  });
+
   it('a resident who asks never to be called is marked do-not-disturb', async () => {
     // a resident of our own, so no other test's sample sees the flag
     const household = await ctx.prisma.household.findFirstOrThrow({ where: { contacts: { none: { campaignId } } }, orderBy: { id: 'desc' } });

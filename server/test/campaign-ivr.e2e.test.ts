@@ -28,8 +28,8 @@ const SCHEME = 'MGNREGA';
 
 /**
  * What a citizen does when the campaign calls, fixed by the phone number: answers every
- * question; answers some and hangs up; is an answering machine the first time and a person the
- * next; is always an answering machine; never picks up.
+ * question; answers some and hangs up, then answers every one when called again; is an answering
+ * machine the first time and a person the next; is always an answering machine; never picks up.
  */
 type TKind = 'full' | 'partial' | 'machine_then_full' | 'machine' | 'never';
 
@@ -37,7 +37,7 @@ interface TCitizen {
   kind: TKind;
   /** the keys for the survey's questions, in order */
   keys: string[];
-  /** how many questions the citizen answers before hanging up (all of them unless partial) */
+  /** how many questions the citizen answers on the first call before hanging up (all of them unless partial) */
   answers: number;
   /** calls the simulator has placed to this phone */
   calls: number;
@@ -100,7 +100,7 @@ describe('an agentless (IVR) campaign over the simulator', () => {
       if (who.kind === 'machine' || (who.kind === 'machine_then_full' && who.calls === 1)) return { pickup: { kind: 'machine', afterSec: 8 }, hangupAfterSec: 40 };
       return {
         pickup: { kind: 'answer', afterSec: 4 },
-        presses: who.keys.slice(0, who.answers).map((keys) => ({ keys, from: 'collect' as const, afterSec: 1 })),
+        presses: who.keys.slice(0, who.calls === 1 ? who.answers : who.keys.length).map((keys) => ({ keys, from: 'collect' as const, afterSec: 1 })),
       };
     };
     const sim = createSimulator({ seed: 12, clock, defaultOutbound: citizen, settings: { setupMs: 1500 } });
@@ -121,8 +121,8 @@ describe('an agentless (IVR) campaign over the simulator', () => {
         const n = (digitsOf.get(id) ?? 0) + 1;
         digitsOf.set(id, n);
         const who = citizens.get(network.leg(id).info.to);
-        // a citizen who stops part-way hangs up a second into the next question
-        if (who?.kind === 'partial' && n === who.answers) {
+        // a citizen who stops part-way (the first time) hangs up a second into the next question
+        if (who?.kind === 'partial' && who.calls === 1 && n === who.answers) {
           clock.setTimeout(() => {
             if (network.leg(id).state !== 'ended') network.remoteHangup(id);
           }, 1000);
@@ -262,10 +262,11 @@ describe('an agentless (IVR) campaign over the simulator', () => {
     expect(attempts.every((a) => a.agentId === null)).toBe(true);
 
     // each contact ended as its citizen's behaviour says, after the attempts the retry rules allow
-    const expectedStatus: Record<TKind, string> = { full: 'completed', partial: 'partial', machine_then_full: 'completed', machine: 'unreachable', never: 'unreachable' };
+    // an interview cut short is called again after the partial delay, and completed then
+    const expectedStatus: Record<TKind, string> = { full: 'completed', partial: 'completed', machine_then_full: 'completed', machine: 'unreachable', never: 'unreachable' };
     const expectedOutcomes: Record<TKind, string[]> = {
       full: ['answered'],
-      partial: ['answered'],
+      partial: ['answered', 'answered'],
       machine_then_full: ['machine', 'answered'],
       machine: Array<string>(MAX_ATTEMPTS).fill('machine'),
       never: Array<string>(MAX_ATTEMPTS).fill('no_answer'),
@@ -281,17 +282,19 @@ describe('an agentless (IVR) campaign over the simulator', () => {
       ).toEqual(expectedOutcomes[who.kind]);
       expect(c.attempts).toBe(mine.length);
       expect(who.calls).toBe(mine.length);
-      // the stored answers are what the citizen pressed, through the question's options, on the answered call alone
-      const answeredCall = mine.find((a) => a.outcome === 'answered')?.callId ?? null;
+      // the stored answers are what the citizen pressed on each answered call, through the question's options
+      const answeredCalls = mine.filter((a) => a.outcome === 'answered').map((a) => a.callId);
       const stored = responses.filter((r) => r.contactId === c.id);
-      const want = who.kind === 'machine' || who.kind === 'never' ? [] : asked.slice(0, who.answers).map((q, i) => [q.key, valueOf(q, who.keys[i] ?? '')]);
+      const byQuestion = (rows: typeof stored) =>
+        rows.sort((a, b) => asked.findIndex((q) => q.key === a.questionKey) - asked.findIndex((q) => q.key === b.questionKey)).map((r) => [r.questionKey, r.answer]);
+      const pressed = (count: number) => asked.slice(0, count).map((q, i) => [q.key, valueOf(q, who.keys[i] ?? '')]);
+      const want = answeredCalls.map((_, call) => pressed(who.kind === 'partial' && call === 0 ? who.answers : asked.length));
       expect(
-        stored
-          .sort((a, b) => asked.findIndex((q) => q.key === a.questionKey) - asked.findIndex((q) => q.key === b.questionKey))
-          .map((r) => [r.questionKey, r.answer]),
+        answeredCalls.map((callId) => byQuestion(stored.filter((r) => r.callId === callId))),
         `contact ${c.id} (${who.kind})`,
       ).toEqual(want);
-      expect(stored.every((r) => r.callId === answeredCall && r.surveyId === survey.id && r.residentId === c.residentId)).toBe(true);
+      expect(stored.length).toBe(want.flat().length);
+      expect(stored.every((r) => r.surveyId === survey.id && r.residentId === c.residentId)).toBe(true);
     }
 
     // the results as a supervisor reads them
@@ -305,7 +308,7 @@ describe('an agentless (IVR) campaign over the simulator', () => {
     expect(nonZero(total.byStatus)).toEqual(Object.fromEntries(byStatus));
     const completed = byStatus.get('completed') ?? 0;
     const contacted = completed + (byStatus.get('partial') ?? 0);
-    expect(completed).toBe((kinds.get('full') ?? 0) + (kinds.get('machine_then_full') ?? 0));
+    expect(completed).toBe((kinds.get('full') ?? 0) + (kinds.get('partial') ?? 0) + (kinds.get('machine_then_full') ?? 0));
     expect(total.contacted).toBe(contacted);
     expect(total.completionRate).toBeCloseTo(completed / CONTACTS, 9);
     expect(total.contactRate).toBeCloseTo(contacted / CONTACTS, 9);
@@ -326,7 +329,7 @@ describe('an agentless (IVR) campaign over the simulator', () => {
       const want = { total: {} as Record<string, number>, strata: {} as Record<string, Record<string, number>> };
       let n = 0;
       for (const [phone, who] of citizens) {
-        if (who.kind === 'machine' || who.kind === 'never' || who.answers <= i) continue;
+        if (who.kind === 'machine' || who.kind === 'never') continue;
         const value = String(valueOf(q, who.keys[i] ?? ''));
         const stratum = strata.get(phone) ?? '';
         n += 1;
@@ -342,8 +345,9 @@ describe('an agentless (IVR) campaign over the simulator', () => {
       expect(Object.keys(got?.strata ?? {}).sort(), q.key).toEqual(Object.keys(want.strata).sort());
       for (const [stratum, counts] of Object.entries(want.strata)) expect(got?.strata[stratum]?.counts, `${q.key} in ${stratum}`).toEqual(counts);
     });
-    // a citizen who hung up part-way counts for the questions answered only
-    expect(questions.get('received')?.total.n).toBeGreaterThan(questions.get('satisfaction')?.total.n ?? Infinity);
+    // the interviews cut short and completed on the redial count once, with their latest answers
+    expect(questions.get('satisfaction')?.total.n).toBe(questions.get('received')?.total.n);
+    expect(questions.get('received')?.total.n).toBe(completed);
 
     // the FLOIP export: one row per answer given, in the package's vocabulary (yes/no as words)
     const floip = await request(ctx.app).get(`/api/campaigns/${campaignId}/results/floip`).query({ part: 'data' }).set(auth(supervisor));
@@ -354,7 +358,7 @@ describe('an agentless (IVR) campaign over the simulator', () => {
     for (const c of contacts) {
       const who = citizens.get(c.phone);
       if (!who || who.kind === 'machine' || who.kind === 'never') continue;
-      asked.slice(0, who.answers).forEach((q, i) => {
+      asked.forEach((q, i) => {
         const value = valueOf(q, who.keys[i] ?? '');
         wantRows.push(`${c.id} ${q.key} ${typeof value === 'boolean' ? (value ? 'yes' : 'no') : value} ${c.stratum}`);
       });

@@ -6,6 +6,7 @@ import type { TAuthUser } from '../../http/route.js';
 import type { TAuditLog } from '../audit/audit.service.js';
 import { checkAnswer, ZStoredSurvey, type TStoredQuestion, type TStoredSurvey } from '../surveys/survey-definition.js';
 import { type TCampaignAnswers, type TCampaignCall, type TCampaignCallOutcome } from './campaign-calls.schemas.js';
+import { createContactStore } from './dialer/contact-store.js';
 
 /** the call an agent is offered, on, or wrapping up; null when they have none */
 export type TAgentCallOf = (userId: number) => Promise<{ callId: string | null; displayName: string } | null>;
@@ -205,6 +206,7 @@ export type TCampaignCallService = ReturnType<typeof createCampaignCallService>;
 export function createCampaignCallService(deps: { sql: TSqlPool; audit: TAuditLog; agentCall?: TAgentCallOf; now?: () => Date }) {
   const { sql, audit } = deps;
   const now = deps.now ?? (() => new Date());
+  const contacts = createContactStore(sql);
 
   async function find(callId: string): Promise<TCallRow | null> {
     const { rows } = await sql.query<TCallRow>({ name: 'campaign-call-context', text: CALL_SQL, values: [callId] });
@@ -346,7 +348,10 @@ export function createCampaignCallService(deps: { sql: TSqlPool; audit: TAuditLo
       if (!row) return;
       const outcome = wrap.body.campaignOutcome;
       if (!outcome) throw Invalid('A campaign call needs its outcome before wrap-up ends', [{ field: 'body.campaignOutcome', message: 'is required' }]);
-      await sql.query(OUTCOME_SQL, [row.contact_id, outcome, now(), wrap.userId, wrap.callId, row.attempt_id]);
+      const at = now();
+      await sql.query(OUTCOME_SQL, [row.contact_id, outcome, at, wrap.userId, wrap.callId, row.attempt_id]);
+      // an interview cut short is called again later while attempts remain
+      if (outcome === 'partial') await contacts.reschedulePartial(row.contact_id, at);
     },
   };
 }

@@ -73,21 +73,44 @@ export function createContactStore(sql: TSqlPool) {
     return row ? runningOf(row) : null;
   }
 
-  /** when (or whether) the contact is dialled again, by its whole history */
-  async function reschedule(contactId: number, target: TRunningCampaign, outcome: TAttemptOutcome, at: Date): Promise<TDialDecision> {
+  /** when (or whether) the contact may be dialled again, by its whole history */
+  async function decide(contactId: number, target: TRunningCampaign, at: Date): Promise<TDialDecision> {
     const { rows: history } = await sql.query<{ started_at: Date; ended_at: Date | null; outcome: TAttemptOutcome }>(
       `SELECT started_at, ended_at, outcome FROM campaign_attempts WHERE contact_id = $1 AND outcome IS NOT NULL ORDER BY started_at`,
       [contactId],
     );
     const { rows: contactRows } = await sql.query<{ last_abandon_at: Date | null }>(`SELECT last_abandon_at FROM campaign_contacts WHERE id = $1`, [contactId]);
     const records: TAttemptRecord[] = history.map((h) => ({ at: h.started_at, endedAt: h.ended_at, outcome: h.outcome }));
-    const decision = nextDialableAt({ status: 'pending', lastAbandonAt: contactRows[0]?.last_abandon_at ?? null }, records, target.schedule, at);
+    return nextDialableAt({ status: 'pending', lastAbandonAt: contactRows[0]?.last_abandon_at ?? null }, records, target.schedule, at);
+  }
+
+  /** stores when (or whether) the contact is dialled again, after an attempt that found `outcome` */
+  async function reschedule(contactId: number, target: TRunningCampaign, outcome: TAttemptOutcome, at: Date): Promise<TDialDecision> {
+    const decision = await decide(contactId, target, at);
     await sql.query(
       `UPDATE campaign_contacts SET status = $2::contact_status, next_attempt_at = $3, last_outcome = $4,
               last_abandon_at = CASE WHEN $4 = 'abandoned' THEN $5 ELSE last_abandon_at END, updated_at = $5
         WHERE id = $1`,
       [contactId, decision.status, decision.at, outcome, at],
     );
+    return decision;
+  }
+
+  /**
+   * An interview begun and not finished: the contact is called again after the partial delay
+   * while attempts remain (the survey starts over, its latest answers count), else it stays partial.
+   */
+  async function reschedulePartial(contactId: number, at: Date): Promise<TDialDecision | null> {
+    const { rows } = await sql.query<{ campaign_id: number }>(`SELECT campaign_id FROM campaign_contacts WHERE id = $1 AND status = 'partial'`, [contactId]);
+    const target = rows[0] ? await campaign(rows[0].campaign_id) : null;
+    if (!target) return null;
+    const decision = await decide(contactId, target, at);
+    await sql.query(`UPDATE campaign_contacts SET status = $2::contact_status, next_attempt_at = $3, updated_at = $4 WHERE id = $1 AND status = 'partial'`, [
+      contactId,
+      decision.status,
+      decision.at,
+      at,
+    ]);
     return decision;
   }
 
@@ -152,12 +175,16 @@ export function createContactStore(sql: TSqlPool) {
 
     /** the end of an agentless survey call: every question answered completes the contact, fewer leaves it partial */
     async concludeIvr(attemptId: number, result: 'completed' | 'partial', at: Date): Promise<void> {
-      await sql.query(
+      const { rows } = await sql.query<{ id: number }>(
         `UPDATE campaign_contacts SET status = $2::contact_status, last_outcome = $2, updated_at = $3
-          WHERE id = (SELECT contact_id FROM campaign_attempts WHERE id = $1) AND status = 'in_progress'`,
+          WHERE id = (SELECT contact_id FROM campaign_attempts WHERE id = $1) AND status = 'in_progress' RETURNING id`,
         [attemptId, result, at],
       );
+      const contact = rows[0];
+      if (contact && result === 'partial') await reschedulePartial(contact.id, at);
     },
+
+    reschedulePartial,
 
     /** contacts whose time has come, in the sample's rank order (ascending id), with the attempt each would be */
     async due(campaignId: number, now: Date, limit: number): Promise<{ contactId: number; attemptNo: number }[]> {
