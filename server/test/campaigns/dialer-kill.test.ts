@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dateInIndia } from '../../src/shared/time.js';
+import { until } from '../acd/rig.js';
 import { auth, createTestContext, type TTestContext } from '../helpers.js';
 
 const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -60,16 +61,6 @@ class WorkerProcess {
 
   errors(): string {
     return this.stderr;
-  }
-}
-
-async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -140,13 +131,13 @@ describe('dialing workers in processes of their own', () => {
 
     const doomed = worker();
     const steady = worker();
-    await until(() => doomed.said('started') && steady.said('started'), 'both workers to start');
+    await until(() => doomed.said('started') && steady.said('started'), 'both workers to start', 30_000);
 
     // killed while calls it placed are still up, some way into the campaign
     await until(async () => {
       const done = (await contacts()).filter((c) => c.status === 'completed').length;
       return done >= CONTACTS / 4 && doomed.unfinished().length > 0;
-    }, 'a quarter of the campaign, with the doomed worker mid-call');
+    }, 'a quarter of the campaign, with the doomed worker mid-call', 30_000);
     doomed.child.kill('SIGKILL');
     expect((await doomed.exited).signal).toBe('SIGKILL');
     const lost = doomed.unfinished();
@@ -158,7 +149,7 @@ describe('dialing workers in processes of their own', () => {
       const rows = await contacts();
       const open = rows.filter((c) => c.status === 'dialing' || c.status === 'in_progress' || (c.status === 'pending' && (c.nextAttemptAt === null || c.nextAttemptAt.getTime() <= Date.now())));
       return open.length === 0 ? rows : undefined;
-    }, 'every contact to be concluded or rescheduled');
+    }, 'every contact to be concluded or rescheduled', 30_000);
 
     const dials = workers.flatMap((w) => w.dials());
     const attempts = await ctx.prisma.campaignAttempt.findMany({ where: { campaignId } });
