@@ -69,5 +69,28 @@ export function benchCampaignDialer(options: { agents?: readonly number[]; hours
       : null;
   const fastFailures: TCallModel = { ...DEFAULT_CALL_MODEL, busyAfterSec: [1, 4], unreachableAfterSec: [2, 8] };
   const sensitivity = { fastFailures: grid([25], hours, seeds, fastFailures) };
-  return { hours, seeds, callModel: DEFAULT_CALL_MODEL, results, goal, sensitivity, seconds: round((performance.now() - started) / 1000, 1) };
+  return { hours, seeds, callModel: DEFAULT_CALL_MODEL, results, goal, sensitivity, limits: limits(hours, seeds), seconds: round((performance.now() - started) / 1000, 1) };
+}
+
+const days = (agents: number, hours: number, seeds: readonly number[], make: () => TPacer, extra: { clairvoyantAgents?: boolean } = {}) =>
+  summarise(agents, seeds.map((seed) => simulateDialerDay({ agents, hours, seed, ...extra }, make())));
+
+/**
+ * Where the 25-agent figure is held back. Three probes on the same days:
+ * - `clairvoyantAgents`: predictive told when every conversation will end. If it gains nothing,
+ *   the loss is not in predicting agents.
+ * - `abandonmentFrontier`: predictive with the cap lifted and the feedback steered to more
+ *   abandonment: how much talk time each extra point of abandoned calls buys.
+ * - `scale`: the same pacing at 100 agents. The uncertainty left is whether each dial is
+ *   answered by a person and when (a chance per dial, so a count that varies like its mean);
+ *   the idle agents needed to absorb it grow more slowly than the floor, so the ratio improves
+ *   with size.
+ */
+function limits(hours: number, seeds: readonly number[]) {
+  const steeredTo = (pct: number) => () => predictivePacer({ capPct: 20, targetShareOfCap: pct / 20 });
+  return {
+    clairvoyantAgents: days(25, hours, seeds, predictivePacer, { clairvoyantAgents: true }),
+    abandonmentFrontier: [3, 6, 9].map((pct) => ({ steeredToPct: pct, ...days(25, hours, seeds, steeredTo(pct)) })),
+    scale: [progressivePacer, predictivePacer].map((make) => days(100, hours, seeds, make)),
+  };
 }

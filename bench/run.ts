@@ -209,6 +209,11 @@ async function main(): Promise<void> {
     log(
       `dialer at 25 agents: ${['progressive', 'adapt-hard-limit', 'predictive'].map(row).join('; ')}; predictive/progressive ${goal?.talkRatioToProgressive ?? '?'} (goal ≥ 1.25, abandonment ≤ 3 %, ahead of ADAPT_HARD_LIMIT) ${meetsGoal ? 'met' : 'MISSED'}`,
     );
+    const { clairvoyantAgents, abandonmentFrontier, scale } = figures.limits;
+    const scaleRatio = (scale[1]?.talkMinutesPerAgentHour ?? 0) / (scale[0]?.talkMinutesPerAgentHour ?? 1);
+    log(
+      `dialer limits at 25 agents: predictive told every conversation's end ${clairvoyantAgents.talkMinutesPerAgentHour} min/h ${clairvoyantAgents.abandonPct} %; cap lifted ${abandonmentFrontier.map((f) => `${f.talkMinutesPerAgentHour} min/h at ${f.abandonPct} %`).join(', ')}; at 100 agents predictive/progressive ${scaleRatio.toFixed(3)} at ${scale[1]?.abandonPct ?? '?'} %`,
+    );
     writeResult('campaigns-dialer', { ...figures, goals: { agents: 25, talkRatioToProgressive: 1.25, maxAbandonPct: 3, aheadOfAdaptHardLimit: true }, meetsGoal });
   }
   if (only.has('campaigns-sampling')) {

@@ -38,6 +38,28 @@ describe('simulateDialerDay', () => {
     expect(day.hourly.map((h) => h.hour)).toEqual([0, 1]);
   });
 
+  it('tells a clairvoyant pacer when each conversation ends, and changes nothing else', () => {
+    const seen: { talking: number; longWrapUps: number }[] = [];
+    const watching = (): TPacer => ({
+      ...fixedLines(12),
+      decide(floor) {
+        seen.push({ talking: floor.talkingAgents, longWrapUps: floor.wrapUpRemainingSec.filter((s) => s > 20).length });
+        return Math.max(0, 12 - floor.ringingAgesSec.length);
+      },
+    });
+    const plain = simulateDialerDay({ agents: 5, hours: 1, seed: 3 }, watching());
+    const plainSeen = seen.splice(0);
+    const clairvoyant = simulateDialerDay({ agents: 5, hours: 1, seed: 3, clairvoyantAgents: true }, watching());
+    // the same decisions meet the same calls and conversations
+    expect(clairvoyant).toEqual(plain);
+    // a plain floor shows talkers and wrap-ups of at most 20 s; a clairvoyant one shows each
+    // talker as the end of talk plus wrap-up
+    expect(plainSeen.some((f) => f.talking > 0)).toBe(true);
+    expect(plainSeen.every((f) => f.longWrapUps === 0)).toBe(true);
+    expect(seen.every((f) => f.talking === 0)).toBe(true);
+    expect(seen.some((f) => f.longWrapUps > 0)).toBe(true);
+  });
+
   it('gives predictive more talk time than progressive, under the 3 % cap, and ahead of ADAPT_HARD_LIMIT on both', () => {
     const config = { agents: 10, hours: 12, seed: 2 };
     const progressive = simulateDialerDay(config, progressivePacer());

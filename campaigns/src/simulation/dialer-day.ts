@@ -13,6 +13,12 @@ export interface TDialerDayConfig {
   tickSec?: number;
   /** abandonment on earlier days of the campaign, for the campaign-wide cap */
   campaignBefore?: TAbandonCount;
+  /**
+   * An analysis no real dialer can have: the pacer is told when every conversation will end,
+   * shown as an agent whose wrap-up ends at the end of talk plus wrap-up. What a pacer gains
+   * from it bounds what better knowledge of agents could ever bring.
+   */
+  clairvoyantAgents?: boolean;
 }
 
 export interface TDialerHour {
@@ -55,6 +61,7 @@ interface TAgent {
   state: 'ready' | 'talking' | 'wrapping';
   since: number;
   wrapEndsAt: number;
+  talkEndsAt: number;
 }
 
 interface TCall {
@@ -72,10 +79,11 @@ export function simulateDialerDay(config: TDialerDayConfig, pacer: TPacer): TDia
   const model = config.call ?? DEFAULT_CALL_MODEL;
   const daySec = config.hours * 3600;
   const tickSec = config.tickSec ?? 1;
+  const clairvoyant = config.clairvoyantAgents ?? false;
   const dialRandom = new SeededRandom(config.seed * 2 + 1);
   const talkRandom = new SeededRandom(config.seed * 2 + 2);
   const queue = new EventQueue<TEvent>();
-  const agents: TAgent[] = Array.from({ length: config.agents }, () => ({ state: 'ready', since: 0, wrapEndsAt: 0 }));
+  const agents: TAgent[] = Array.from({ length: config.agents }, () => ({ state: 'ready', since: 0, wrapEndsAt: 0, talkEndsAt: 0 }));
   const ready: number[] = agents.map((_, i) => i);
   const ringing = new Map<number, TCall>();
   const waiting: { callId: number; since: number }[] = [];
@@ -110,7 +118,8 @@ export function simulateDialerDay(config: TDialerDayConfig, pacer: TPacer): TDia
     agent.since = now;
     talking += 1;
     connected += 1;
-    queue.push(now + sampleTalkSec(model, talkRandom), { kind: 'talk_end', agent: agentIndex });
+    agent.talkEndsAt = now + sampleTalkSec(model, talkRandom);
+    queue.push(agent.talkEndsAt, { kind: 'talk_end', agent: agentIndex });
   }
 
   function dial(now: number): void {
@@ -125,15 +134,18 @@ export function simulateDialerDay(config: TDialerDayConfig, pacer: TPacer): TDia
   function decide(now: number): void {
     if (now >= daySec) return;
     const wrapUpRemainingSec: number[] = [];
-    for (const agent of agents) if (agent.state === 'wrapping') wrapUpRemainingSec.push(agent.wrapEndsAt - now);
     const talkElapsedSec: number[] = [];
-    for (const agent of agents) if (agent.state === 'talking') talkElapsedSec.push(now - agent.since);
+    for (const agent of agents) {
+      if (agent.state === 'wrapping') wrapUpRemainingSec.push(agent.wrapEndsAt - now);
+      else if (agent.state === 'talking' && clairvoyant) wrapUpRemainingSec.push(agent.talkEndsAt + model.wrapSec - now);
+      else if (agent.state === 'talking') talkElapsedSec.push(now - agent.since);
+    }
     const ringingAgesSec: number[] = [];
     for (const call of ringing.values()) ringingAgesSec.push(now - call.dialledAt);
     const n = pacer.decide({
       at: now,
       readyAgents: ready.length,
-      talkingAgents: talking,
+      talkingAgents: clairvoyant ? 0 : talking,
       talkElapsedSec,
       wrapUpRemainingSec,
       ringingAgesSec,
