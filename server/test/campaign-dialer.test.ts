@@ -229,6 +229,38 @@ describe('the campaign dialer', () => {
     expect(await ctx.prisma.campaignAttempt.count({ where: { campaignId: campaign.id } })).toBe(2);
   });
 
+  it('sweeps the lost calls of running and paused campaigns only, and only each contact\'s current attempt', async () => {
+    const campaign = await runningCampaign(3, 107);
+    const [ringing, talking, done] = campaign.contacts;
+    const now = new Date();
+    const ago = (sec: number) => new Date(now.getTime() - sec * 1000);
+    const attempt = (contactId: number | undefined, attemptNo: number, data: { startedAt: Date; endedAt?: Date; outcome?: string }) =>
+      ctx.prisma.campaignAttempt.create({ data: { campaignId: campaign.id, contactId: contactId ?? 0, attemptNo, ...data } });
+    // a call placed 3 minutes ago that never reported back, after an earlier unanswered one
+    await attempt(ringing, 1, { startedAt: ago(3 * 3600), endedAt: ago(3 * 3600), outcome: 'no_answer' });
+    const lostDial = await attempt(ringing, 2, { startedAt: ago(180) });
+    await ctx.prisma.campaignContact.update({ where: { id: ringing }, data: { status: 'dialing', attempts: 2 } });
+    // a conversation answered 3 hours ago and never concluded
+    const lostTalk = await attempt(talking, 1, { startedAt: ago(3 * 3600), endedAt: ago(3 * 3600 - 20), outcome: 'answered' });
+    await ctx.prisma.campaignContact.update({ where: { id: talking }, data: { status: 'in_progress', attempts: 1 } });
+    // concluded long ago: not lost
+    await attempt(done, 1, { startedAt: ago(3 * 3600), endedAt: ago(3 * 3600 - 20), outcome: 'answered' });
+    await ctx.prisma.campaignContact.update({ where: { id: done }, data: { status: 'completed', attempts: 1 } });
+
+    const store = createContactStore(db.pool);
+    const ours = (rows: { attemptId: number; campaignId: number }[]) => rows.filter((r) => r.campaignId === campaign.id).map((r) => r.attemptId);
+    const sweep = async () => ({ dials: ours(await store.lostAttempts(ago(90))), talks: ours(await store.lostConversations(ago(7200))) });
+    expect(await sweep()).toEqual({ dials: [lostDial.id], talks: [lostTalk.id] });
+    // pausing stops new dials, not the calls already in the air
+    expect((await request(ctx.app).post(`/api/campaigns/${campaign.id}/pause`).set(auth(supervisor))).status).toBe(200);
+    expect(await sweep()).toEqual({ dials: [lostDial.id], talks: [lostTalk.id] });
+    // younger than the limits: not lost yet
+    expect({ dials: ours(await store.lostAttempts(ago(240))), talks: ours(await store.lostConversations(ago(4 * 3600))) }).toEqual({ dials: [], talks: [] });
+    // a cancelled campaign's contacts are no longer swept
+    expect((await request(ctx.app).post(`/api/campaigns/${campaign.id}/cancel`).set(auth(supervisor))).status).toBe(200);
+    expect(await sweep()).toEqual({ dials: [], talks: [] });
+  });
+
   it('hangs up on answering machines, completes a conversation, and counts a citizen no agent took as abandoned, with no redial for 72 hours', async () => {
     const campaign = await runningCampaign(3, 105);
     const calls: TOriginateRequest[] = [];

@@ -276,19 +276,17 @@ export function createContactStore(sql: TSqlPool) {
     },
 
     /**
-     * Attempts that started long ago and never reported back (the worker died between the
-     * claim and the call, or the provider lost the call): counted as failed, so the contact is
-     * rescheduled by the retry rules instead of staying `dialing` for ever.
-     */
-    /**
      * Answered attempts whose contact is still in progress long after the answer: the process
-     * that had the conversation stopped before it could conclude it.
+     * that had the conversation stopped before it could conclude it. Like `lostAttempts`, it
+     * reads only the contacts in the air of live campaigns, through their index, however many
+     * attempts the campaigns have made.
      */
     async lostConversations(answeredBefore: Date): Promise<{ attemptId: number; campaignId: number }[]> {
       const { rows } = await sql.query<{ id: number; campaign_id: number }>(
-        `SELECT a.id, a.campaign_id FROM campaign_attempts a JOIN campaign_contacts c ON c.id = a.contact_id
-          WHERE a.outcome = 'answered' AND a.ended_at < $1 AND c.status = 'in_progress'
-            AND a.attempt_no = c.attempts`,
+        `SELECT a.id, a.campaign_id FROM campaigns k
+           JOIN campaign_contacts c ON c.campaign_id = k.id AND c.status = 'in_progress'
+           JOIN campaign_attempts a ON a.contact_id = c.id AND a.attempt_no = c.attempts
+          WHERE k.status IN ('running', 'paused') AND a.outcome = 'answered' AND a.ended_at < $1`,
         [answeredBefore],
       );
       return rows.map((r) => ({ attemptId: r.id, campaignId: r.campaign_id }));
@@ -308,10 +306,18 @@ export function createContactStore(sql: TSqlPool) {
       return lost && target ? reschedule(lost.contact_id, target, 'failed', at) : null;
     },
 
+    /**
+     * Attempts that started long ago and never reported back (the worker died between the
+     * claim and the call, or the provider lost the call): counted as failed, so the contact is
+     * rescheduled by the retry rules instead of staying `dialing` for ever. A paused campaign's
+     * calls are swept too: pausing stops new dials, not the calls already placed.
+     */
     async lostAttempts(olderThan: Date): Promise<{ attemptId: number; campaignId: number }[]> {
       const { rows } = await sql.query<{ id: number; campaign_id: number }>(
-        `SELECT a.id, a.campaign_id FROM campaign_attempts a JOIN campaign_contacts c ON c.id = a.contact_id
-          WHERE a.outcome IS NULL AND a.started_at < $1 AND c.status = 'dialing'`,
+        `SELECT a.id, a.campaign_id FROM campaigns k
+           JOIN campaign_contacts c ON c.campaign_id = k.id AND c.status = 'dialing'
+           JOIN campaign_attempts a ON a.contact_id = c.id AND a.attempt_no = c.attempts
+          WHERE k.status IN ('running', 'paused') AND a.outcome IS NULL AND a.started_at < $1`,
         [olderThan],
       );
       return rows.map((r) => ({ attemptId: r.id, campaignId: r.campaign_id }));
