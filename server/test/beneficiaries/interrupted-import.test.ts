@@ -129,6 +129,30 @@ describe('imports interrupted by a stopped server', () => {
     expect((await ctx.prisma.beneficiaryImport.findUniqueOrThrow({ where: { id: record.id } })).error).toBe(INTERRUPTED_ERROR);
   });
 
+  it('fails an import whose server froze with its connections open, once PostgreSQL ends the idle transaction', async () => {
+    const tag = `FROZEN${randomUUID().slice(0, 6)}`;
+    const fileName = `${tag}.csv`;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/beneficiaries/import-child.ts'], {
+      cwd: SERVER_DIR,
+      env: { PATH: process.env.PATH, IMPORT_DATABASE_URL: inject('databaseUrl'), IMPORT_SCHEME: scheme, IMPORT_FILE_NAME: fileName, IMPORT_USER_ID: String(userId), IMPORT_CSV: csv(tag, 12), IMPORT_STALLED_AFTER_MS: '1500' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    const record = await recordOf(fileName);
+    const pid = await until(() => runner(record.id), 'the import transaction');
+    await until(async () => ((await wroteRows(pid)) ? true : undefined), 'rows written by the import');
+    // Stopped, not killed: like a machine that lost power, its sockets stay open and say nothing.
+    child.kill('SIGSTOP');
+    await until(async () => ((await runner(record.id)) === undefined ? true : undefined), 'PostgreSQL to end the idle transaction', 10_000);
+    expect(await rowCount(tag)).toBe(0);
+
+    await backdate([record.id], 3);
+    const read = await request(ctx.app).get(`/api/beneficiary-imports/${record.id}`).set(auth(supervisor));
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ status: 'failed', error: INTERRUPTED_ERROR, totalRows: 0 });
+    child.kill('SIGKILL');
+  });
+
   it('leaves a running import alone, and one queued behind it, however old', async () => {
     const tagA = `LIVEA${randomUUID().slice(0, 6)}`;
     const tagB = `LIVEB${randomUUID().slice(0, 6)}`;

@@ -22,6 +22,12 @@ const MAX_RECORD_BYTES = 64 * 1024;
 const RUN_LOCK = 'beneficiary_import_run';
 /** How old an unlocked `processing` import must be before it counts as interrupted: above the transaction's maxWait, its record is written before its lock is taken. */
 export const INTERRUPTED_AFTER_MS = 2 * 60_000;
+/**
+ * An import's transaction that sits idle this long is ended by PostgreSQL, which frees its locks:
+ * an upload that sends nothing for minutes, or a server that vanished without closing its
+ * connections (power lost), whose sockets TCP would otherwise keep open for about two hours.
+ */
+export const STALLED_AFTER_MS = 5 * 60_000;
 export const INTERRUPTED_ERROR = 'interrupted: the server stopped during the import; import the file again';
 
 type TTx = Prisma.TransactionClient;
@@ -152,8 +158,10 @@ export function createBeneficiaryImportService(deps: {
   batchSize?: number;
   /** an unlocked `processing` import older than this was interrupted */
   interruptedAfterMs?: number;
+  /** an import's transaction idle this long is ended by PostgreSQL */
+  stalledAfterMs?: number;
 }) {
-  const { prisma, now = () => new Date(), batchSize = BATCH_SIZE, interruptedAfterMs = INTERRUPTED_AFTER_MS } = deps;
+  const { prisma, now = () => new Date(), batchSize = BATCH_SIZE, interruptedAfterMs = INTERRUPTED_AFTER_MS, stalledAfterMs = STALLED_AFTER_MS } = deps;
 
   /**
    * Marks `failed` every import (or the given one) that is `processing` but whose transaction no
@@ -230,6 +238,7 @@ export function createBeneficiaryImportService(deps: {
     try {
       const outcome = await prisma.$transaction(
         async (tx) => {
+          await tx.$executeRaw`SELECT set_config('idle_in_transaction_session_timeout', ${String(stalledAfterMs)}, true)`;
           // Taken first, before waiting for the scheme: a queued import is a live one.
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${RUN_LOCK}), ${record.id}::int)`;
           const mine = await tx.beneficiaryImport.findUnique({ where: { id: record.id }, select: { status: true } });
