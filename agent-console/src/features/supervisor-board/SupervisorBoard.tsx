@@ -10,10 +10,23 @@ import { AgentTable } from './AgentTable.js';
 import { QueueTable } from './QueueTable.js';
 
 /**
+ * The supervisor's live view: the queues and agents, then the running campaigns. Campaigns have
+ * their own feed, so they show even while the queue board is loading or unavailable.
+ */
+export function SupervisorBoard() {
+  return (
+    <div className="board">
+      <QueueAndAgentBoard />
+      <CampaignBoard />
+    </div>
+  );
+}
+
+/**
  * Queues and agents as they are now: a snapshot when the socket connects, then the server's
  * pushes (`acd:board`). Waits and times in state are counted from the server's instants.
  */
-export function SupervisorBoard() {
+function QueueAndAgentBoard() {
   const { t, i18n } = useTranslation();
   const { status, board } = useAcdLive();
   const now = useServerNow();
@@ -51,7 +64,6 @@ export function SupervisorBoard() {
       <Section id="board-agents" title={t('board.agents')} aside={t('board.signedIn', { count: working, total: board.agents.length })}>
         {board.agents.length === 0 ? <p className="muted">{t('board.noAgents')}</p> : <AgentTable agents={board.agents} now={now} />}
       </Section>
-      <CampaignBoard />
     </div>
   );
 }
