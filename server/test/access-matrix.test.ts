@@ -58,6 +58,8 @@ const MATRIX: Record<string, { allowed: TWho[]; path: string; body?: object; exp
   'GET /api/beneficiary-imports/{id}/report.csv': { allowed: ['supervisor', 'admin'], path: '/api/beneficiary-imports/999999/report.csv' },
   'GET /api/districts': { allowed: SIGNED_IN, path: '/api/districts' },
   'GET /api/grievance-categories': { allowed: SIGNED_IN, path: '/api/grievance-categories' },
+  'GET /api/queues': { allowed: SIGNED_IN, path: '/api/queues' },
+  'GET /api/schemes': { allowed: SIGNED_IN, path: '/api/schemes' },
 };
 
 describe('role × route matrix', () => {

@@ -4,6 +4,9 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage.js';
 import { RequireRole } from '../features/auth/RequireRole.js';
 import { BeneficiaryImportPage } from '../features/beneficiary-import/BeneficiaryImportPage.js';
+import { CampaignDetailPage } from '../features/campaign-admin/CampaignDetailPage.js';
+import { CampaignFormPage } from '../features/campaign-admin/CampaignFormPage.js';
+import { CampaignListPage } from '../features/campaign-admin/CampaignListPage.js';
 import { homePath } from '../features/auth/roles.js';
 import { useSession } from '../features/auth/useSession.js';
 import { useRealtimeLifecycle } from '../realtime/useRealtime.js';
@@ -50,6 +53,30 @@ function Shell() {
           element={
             <RequireRole page="supervisor">
               <BeneficiaryImportPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="supervisor/campaigns"
+          element={
+            <RequireRole page="supervisor">
+              <CampaignListPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="supervisor/campaigns/new"
+          element={
+            <RequireRole page="supervisor">
+              <CampaignFormPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="supervisor/campaigns/:id"
+          element={
+            <RequireRole page="supervisor">
+              <CampaignDetailPage />
             </RequireRole>
           }
         />

@@ -11,6 +11,8 @@ export function SupervisorPage() {
         {t('pages.supervisor.title')}
       </h1>
       <p>
+        <Link to="/supervisor/campaigns">{t('campaignAdmin.link')}</Link>
+        {' · '}
         <Link to="/supervisor/beneficiary-import">{t('beneficiaryImport.link')}</Link>
       </p>
       <SupervisorBoard />

@@ -1,10 +1,65 @@
 import type { PrismaClient } from '@samvad/db';
 import { z } from 'zod';
 import { defineRoute, type TRoute } from '../../http/route.js';
+import { ZQueueList, ZSchemeList } from './reference.schemas.js';
 
-/** Small lists that forms and pickers need: districts with blocks, grievance categories. */
+/** Small lists that forms and pickers need: districts with blocks, grievance categories, queues, schemes. */
 export function referenceRoutes(prisma: PrismaClient): TRoute[] {
   return [
+    defineRoute({
+      method: 'get',
+      path: '/api/queues',
+      summary: 'Call queues, with their language and department',
+      tag: 'reference',
+      access: 'authenticated',
+      response: { description: 'All queues, active ones first', schema: ZQueueList },
+      handler: async () => {
+        const queues = await prisma.queue.findMany({ include: { department: true }, orderBy: [{ active: 'desc' }, { code: 'asc' }] });
+        return {
+          queues: queues.map((q) => ({
+            id: q.id,
+            code: q.code,
+            name: q.name,
+            nameHi: q.nameHi,
+            language: q.language,
+            department: q.department ? { code: q.department.code, nameEn: q.department.nameEn, nameHi: q.department.nameHi } : null,
+            active: q.active,
+          })),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/schemes',
+      summary: 'Welfare schemes with their department and number of enrolments',
+      tag: 'reference',
+      access: 'authenticated',
+      response: { description: 'All schemes, by code', schema: ZSchemeList },
+      handler: async () => {
+        const [schemes, counts] = await Promise.all([
+          prisma.scheme.findMany({ include: { department: true }, orderBy: { code: 'asc' } }),
+          prisma.enrolment.groupBy({ by: ['schemeCode', 'status'], _count: { _all: true } }),
+        ]);
+        const enrolments = new Map<string, { total: number; active: number }>();
+        for (const c of counts) {
+          const entry = enrolments.get(c.schemeCode) ?? { total: 0, active: 0 };
+          entry.total += c._count._all;
+          if (c.status === 'active') entry.active += c._count._all;
+          enrolments.set(c.schemeCode, entry);
+        }
+        return {
+          schemes: schemes.map((s) => ({
+            code: s.code,
+            nameEn: s.nameEn,
+            nameHi: s.nameHi,
+            level: s.level,
+            status: s.status,
+            department: { code: s.department.code, nameEn: s.department.nameEn, nameHi: s.department.nameHi },
+            enrolments: enrolments.get(s.code) ?? { total: 0, active: 0 },
+          })),
+        };
+      },
+    }),
     defineRoute({
       method: 'get',
       path: '/api/districts',
