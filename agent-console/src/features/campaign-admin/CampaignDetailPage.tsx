@@ -11,9 +11,9 @@ import { RETRY_KEYS, useCampaign, useQueues, useSchemes, useSurveys, type TCampa
 import { contactTotal, STATUS_TONE } from './campaign-labels.js';
 import { LifecycleActions } from './LifecycleActions.js';
 import { PlanTable } from './PlanTable.js';
+import { DEFAULT_RETRY_POLICY } from '../../../../campaigns/src/schedule/retry-policy.js';
 import './campaign-admin.css';
 
-const RETRY_DEFAULTS = { busyMinutes: 30, noAnswerMinutes: 120, machineMinutes: 120, partialMinutes: 120, abandonedQuietHours: 72 } as const;
 
 function Fact({ label, children, testId, wide = false }: { label: string; children: ReactNode; testId?: string; wide?: boolean }) {
   return (
@@ -69,7 +69,7 @@ function Settings({ campaign }: { campaign: TCampaign }) {
           <ul className="retry-list">
             {RETRY_KEYS.map((key) => (
               <li key={key}>
-                {t(`campaignAdmin.retry.${key}`)}: {campaign.retryPolicy[key] ?? RETRY_DEFAULTS[key]}
+                {t(`campaignAdmin.retry.${key}`)}: {campaign.retryPolicy[key] ?? DEFAULT_RETRY_POLICY[key]}
                 {campaign.retryPolicy[key] === undefined ? <span className="muted"> {t('campaignAdmin.detail.default')}</span> : null}
               </li>
             ))}

@@ -21,10 +21,10 @@ import {
   type TStratumDimension,
 } from './campaign-admin.api.js';
 import { initialValues, looksLike1600, problemKey, problemsByField, toDraft, type TCampaignFormValues, type TFormField } from './campaign-form.js';
+import { DEFAULT_RETRY_POLICY } from '../../../../campaigns/src/schedule/retry-policy.js';
 import './campaign-admin.css';
 
 /** the library's retry delays, shown as placeholders: an empty input keeps them */
-const RETRY_DEFAULTS: Record<TRetryKey, number> = { busyMinutes: 30, noAnswerMinutes: 120, machineMinutes: 120, partialMinutes: 120, abandonedQuietHours: 72 };
 
 /** A group of radio buttons or checkboxes with its legend, hint and the server's complaint. */
 function ChoiceGroup({
@@ -316,7 +316,7 @@ export function CampaignFormPage() {
               )}
             </Field>
             {RETRY_KEYS.map((key) => (
-              <Field key={key} label={t(`campaignAdmin.retry.${key}`)} hint={t('campaignAdmin.hints.retryDefault', { value: RETRY_DEFAULTS[key] })} error={errorOf(`retry.${key}`)}>
+              <Field key={key} label={t(`campaignAdmin.retry.${key}`)} hint={t('campaignAdmin.hints.retryDefault', { value: DEFAULT_RETRY_POLICY[key] })} error={errorOf(`retry.${key}`)}>
                 {({ id, describedBy, invalid }) => (
                   <input
                     id={id}
@@ -325,7 +325,7 @@ export function CampaignFormPage() {
                     min={key === 'abandonedQuietHours' ? 0 : 1}
                     step={1}
                     value={values.retry[key]}
-                    placeholder={String(RETRY_DEFAULTS[key])}
+                    placeholder={String(DEFAULT_RETRY_POLICY[key])}
                     aria-describedby={describedBy}
                     aria-invalid={invalid}
                     onChange={(e) => setRetry(key, e.target.value)}

@@ -1,4 +1,6 @@
 import type { TFieldProblem } from '../../api/client.js';
+import { DEFAULT_ABANDON_CAP_PCT } from '../../../../campaigns/src/pacing/abandonment.js';
+import { DEFAULT_RETRY_POLICY } from '../../../../campaigns/src/schedule/retry-policy.js';
 import {
   RETRY_KEYS,
   STRATUM_DIMENSIONS,
@@ -58,9 +60,9 @@ export function initialValues(now: Date): TCampaignFormValues {
     windowStart: '09:00',
     windowEnd: '21:00',
     holidays: [],
-    maxAttempts: '3',
+    maxAttempts: String(DEFAULT_RETRY_POLICY.maxAttempts),
     retry: { busyMinutes: '', noAnswerMinutes: '', machineMinutes: '', partialMinutes: '', abandonedQuietHours: '' },
-    abandonCapPercent: '3',
+    abandonCapPercent: String(DEFAULT_ABANDON_CAP_PCT),
     strata: [],
     allocation: 'proportional',
     size: '',
