@@ -21,10 +21,9 @@ import {
   type TStratumDimension,
 } from './campaign-admin.api.js';
 import { initialValues, looksLike1600, problemKey, problemsByField, toDraft, type TCampaignFormValues, type TFormField } from './campaign-form.js';
+// the engine's retry delays, shown as placeholders: an empty input keeps them
 import { DEFAULT_RETRY_POLICY } from '../../../../campaigns/src/schedule/retry-policy.js';
 import './campaign-admin.css';
-
-/** the library's retry delays, shown as placeholders: an empty input keeps them */
 
 /** A group of radio buttons or checkboxes with its legend, hint and the server's complaint. */
 function ChoiceGroup({
