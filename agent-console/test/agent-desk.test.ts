@@ -287,6 +287,9 @@ describe('agent desk and supervisor live view in Chromium', () => {
     expect(server.network.hears(callId)).not.toContain(agentLeg);
     expect(server.network.hears(agentLeg)).toContain(callId);
 
+    // folded until the agent opens it
+    expect(await page.getByTestId('key-1').isVisible()).toBe(false);
+    await page.getByTestId('keypad-open').click();
     expect(await page.getByTestId('keypad').getByRole('button').count()).toBe(12);
     await page.getByTestId('key-1').click();
     await page.getByTestId('key-hash').click();

@@ -70,10 +70,14 @@ export function CallPanel({ call }: { call: TConnectedCall }) {
         <button type="button" className="btn btn--danger" onClick={() => hangup.mutate(undefined)} disabled={busy} data-testid="hang-up">
           {t('desk.call.hangUp')}
         </button>
+        {/* folded until needed: open, the pad would push the household card below the fold */}
+        <details className="call-keypad">
+          <summary className="btn" id="keypad-title" data-testid="keypad-open">
+            {t('desk.call.keypad')}
+          </summary>
+          <Keypad disabled={dialling || call.held} />
+        </details>
         {call.kind === 'call' ? <TransferForm currentQueue={call.queue} disabled={busy || dialling} /> : null}
-      </div>
-      <div className="call-panel__controls">
-        <Keypad disabled={dialling || call.held} />
       </div>
       {error ? <ErrorAlert error={error} /> : null}
     </section>

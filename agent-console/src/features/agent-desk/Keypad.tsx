@@ -9,7 +9,8 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as con
 
 /**
  * Twelve keys sent on the call as tones, one press at a time: to work a department's IVR after
- * a transfer, or to enter an extension. Typing a key while the pad has focus presses it.
+ * a transfer, or to enter an extension. Typing a key while the pad has focus presses it. It is
+ * labelled by the element with id `keypad-title` (the call panel's disclosure button).
  */
 export function Keypad({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
@@ -39,9 +40,6 @@ export function Keypad({ disabled }: { disabled: boolean }) {
 
   return (
     <div className="keypad" role="group" aria-labelledby="keypad-title" aria-describedby="keypad-hint" onKeyDown={typed} data-testid="keypad">
-      <p className="keypad__title field__label" id="keypad-title">
-        {t('desk.call.keypad')}
-      </p>
       <p className="field__hint" id="keypad-hint">
         {t('desk.call.keypadHint')}
       </p>
