@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type {
   TCampaign as TServerCampaign,
   TCampaignCreate as TServerCampaignCreate,
+  TSamplePlan as TServerSamplePlan,
 } from '../../../../server/src/modules/campaigns/campaigns.schemas.js';
 import type { TCampaignAction as TServerAction, TCampaignStatus as TServerStatus } from '../../../../server/src/modules/campaigns/lifecycle.js';
 import type { TQueueList as TServerQueueList, TSchemeList as TServerSchemeList } from '../../../../server/src/modules/reference/reference.schemas.js';
@@ -22,7 +23,8 @@ export const EXCLUSION_REASONS = ['dnd', 'no_consent', 'invalid_mobile', 'recent
 export const RETRY_KEYS = ['busyMinutes', 'noAnswerMinutes', 'machineMinutes', 'partialMinutes', 'abandonedQuietHours'] as const;
 export type TRetryKey = (typeof RETRY_KEYS)[number];
 
-const ZExcluded = z.partialRecord(z.enum(EXCLUSION_REASONS), z.number().int());
+// every reason, counted (zero where none)
+const ZExcluded = z.record(z.enum(EXCLUSION_REASONS), z.number().int());
 
 const ZSampling = z.object({
   strata: z.array(z.enum(STRATUM_DIMENSIONS)),
@@ -182,7 +184,8 @@ export const mirrorsServer: [
   TSame<TCampaignAction, TServerAction>,
   TSame<z.infer<typeof ZQueueList>, TServerQueueList>,
   TSame<z.infer<typeof ZSchemeList>, TServerSchemeList>,
-] = [true, true, true, true, true];
+  TSame<TSamplePlan, TServerSamplePlan>,
+] = [true, true, true, true, true, true];
 /** the form sends the fields of the server's create request, by the same names */
 export const draftFitsServer: [TSame<keyof TCampaignDraft, keyof TServerCampaignCreate>, TSame<keyof TCampaignDraft['sampling'], keyof TServerCampaignCreate['sampling']>] = [true, true];
 

@@ -94,6 +94,7 @@ export const ZSamplePlan = z.object({
     }),
   ),
 });
+export type TSamplePlan = z.infer<typeof ZSamplePlan>;
 
 export const ZCampaign = z.object({
   id: z.number().int(),
